@@ -1,0 +1,48 @@
+"""`goalkit status`: progress per owner and cycle, in the terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from goalkit.cli.options import paths_argument, resolve_today, today_option
+from goalkit.status_view import render_status
+
+
+@click.command(name="status")
+@paths_argument
+@today_option
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
+def command(paths: tuple[Path, ...], today: dt.date | None, color: bool | None) -> None:
+    """Show each owner's objectives and key results with progress, score and pace.
+
+    PATHS are goal files or folders (walked for *.md); the default is the current folder.
+    Unreadable or unparseable files are reported on stderr and make the exit status 1.
+    """
+    from goalkit.loading import load_documents
+
+    documents = load_documents(list(paths) or [Path(".")])
+    view = render_status(documents, resolve_today(today))
+    for line in view.errors:
+        click.echo(line, err=True, color=color)
+    for line in view.lines:
+        click.echo(_styled(line), color=color)
+    if view.errors:
+        raise SystemExit(1)
+
+
+STYLES: dict[str, dict[str, object]] = {
+    "heading": {"bold": True},
+    "dim": {"dim": True},
+    "green": {"fg": "green"},
+    "yellow": {"fg": "yellow"},
+    "red": {"fg": "red"},
+}
+
+
+def _styled(segments: list[tuple[str, str | None]]) -> str:
+    return "".join(
+        click.style(text, **STYLES[style]) if style else text for text, style in segments
+    ).rstrip()

@@ -1,0 +1,104 @@
+"""Split off the YAML front-matter and read it with the position of every top-level key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from goalkit.model import Attribute, Problem, ProblemKind, Span
+
+_BOUNDARY = YAMLHandler.FM_BOUNDARY
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The front-matter as read: keys with positions, the body that follows, and any problems."""
+
+    attributes: dict[str, Attribute] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    problems: tuple[Problem, ...] = ()
+
+
+def read_front_matter(text: str) -> FrontMatter:
+    """Separate front-matter from body the way python-frontmatter does, keeping line numbers.
+
+    python-frontmatter's own `parse` strips the text and drops positions, so only its boundary
+    convention (a line of three or more dashes) is reused here.
+    """
+    opening = _BOUNDARY.match(text)
+    if opening is None:
+        return FrontMatter(body=text, body_line=1)
+    closing = _BOUNDARY.search(text, opening.end())
+    if closing is None:
+        problem = Problem(
+            ProblemKind.FRONT_MATTER_SYNTAX,
+            "front-matter is not closed: add a line `---` after the last key",
+            Span(1, 1),
+        )
+        return FrontMatter(body=text, body_line=1, problems=(problem,))
+    yaml_text = text[opening.end() : closing.start()]
+    yaml_line = text.count("\n", 0, opening.end()) + 1
+    body_start = (
+        closing.end() + 1 if text[closing.end() : closing.end() + 1] == "\n" else closing.end()
+    )
+    body_line = text.count("\n", 0, body_start) + 1
+    attributes, problems = _read_yaml(yaml_text, yaml_line)
+    return FrontMatter(attributes, text[body_start:], body_line, problems)
+
+
+def _read_yaml(yaml_text: str, first_line: int) -> tuple[dict[str, Attribute], tuple[Problem, ...]]:
+    # `yaml_text` begins with the newline that ends the opening `---`, so YAML's own 0-based
+    # line numbers already count from the boundary line.
+    def span_of(mark: Any) -> Span:
+        return Span(first_line + mark.line, mark.column + 1)
+
+    loader = yaml.SafeLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, ()
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        span = span_of(mark) if mark is not None else Span(first_line)
+        message = f"front-matter is not valid YAML: {error.problem or error.context}"
+        return {}, (Problem(ProblemKind.FRONT_MATTER_SYNTAX, message, span),)
+    except yaml.YAMLError as error:
+        return {}, (
+            Problem(ProblemKind.FRONT_MATTER_SYNTAX, f"front-matter: {error}", Span(first_line)),
+        )
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        kind = type(data).__name__ if data is not None else "empty"
+        message = f"front-matter must be a mapping of keys to values, not {_describe(kind)}"
+        return {}, (
+            Problem(ProblemKind.FRONT_MATTER_NOT_MAPPING, message, span_of(node.start_mark)),
+        )
+    attributes = {}
+    for key_node, value_node in node.value:
+        key = key_node.value
+        if not isinstance(key, str) or key not in data:
+            continue  # a key YAML reads as a number or a boolean names no goalkit field
+        attributes[key] = Attribute(
+            key=key,
+            value=data[key],
+            span=span_of(key_node.start_mark),
+            value_span=Span(
+                first_line + value_node.start_mark.line,
+                value_node.start_mark.column + 1,
+                first_line + value_node.end_mark.line,
+                value_node.end_mark.column + 1,
+            ),
+        )
+    return attributes, ()
+
+
+def _describe(kind: str) -> str:
+    return {"list": "a list", "str": "plain text", "int": "a number", "float": "a number"}.get(
+        kind, kind
+    )
