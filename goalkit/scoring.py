@@ -103,7 +103,9 @@ def pace(progress: float | None, expected: float) -> float | None:
     return progress / expected
 
 
-def pace_status(progress: float | None, start: dt.date | None, end: dt.date | None, today: dt.date) -> PaceStatus:
+def pace_status(
+    progress: float | None, start: dt.date | None, end: dt.date | None, today: dt.date
+) -> PaceStatus:
     """Status against the time elapsed: a key result at 0.5 halfway through is on track."""
     if progress is not None and progress >= 1.0:
         return PaceStatus.DONE

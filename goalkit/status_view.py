@@ -29,7 +29,11 @@ STATUS_STYLES = {
     PaceStatus.AT_RISK: "yellow",
     PaceStatus.OFF_TRACK: "red",
 }
-FATAL_PROBLEMS = (ProblemKind.UNREADABLE, ProblemKind.FRONT_MATTER_SYNTAX, ProblemKind.FRONT_MATTER_NOT_MAPPING)
+FATAL_PROBLEMS = (
+    ProblemKind.UNREADABLE,
+    ProblemKind.FRONT_MATTER_SYNTAX,
+    ProblemKind.FRONT_MATTER_NOT_MAPPING,
+)
 
 
 @dataclass
@@ -84,7 +88,10 @@ def _document_lines(document: Document, cycle: Cycle | None, today: dt.date) -> 
     start = document.period_start or (cycle.start if cycle else None)
     end = document.deadline or (cycle.end if cycle else None)
     status = pace_status(score, start, end, today)
-    header: list[Segment] = [(f"  {document.title}", "heading"), (f"  {document.path.as_posix()}", "dim")]
+    header: list[Segment] = [
+        (f"  {document.title}", "heading"),
+        (f"  {document.path.as_posix()}", "dim"),
+    ]
     lines = [header + [("  ", None), *_score_segments(score, status)]]
     if document.smart is not None:
         detail = _measure_text(document.smart.measure)
@@ -136,7 +143,9 @@ def _measure_text(measure: Measure) -> str:
     if measure.target is None:
         return ""
     current = _number(measure.current) if measure.current else "?"
-    unit = f" {measure.unit}" if measure.unit and measure.unit not in ("%", "$", "€", "£", "¥") else ""
+    unit = (
+        f" {measure.unit}" if measure.unit and measure.unit not in ("%", "$", "€", "£", "¥") else ""
+    )
     text = f"{current} / {_number(measure.target)}{unit}"
     if measure.baseline is not None:
         text = f"{_number(measure.baseline)} → {text}"

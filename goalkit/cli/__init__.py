@@ -44,7 +44,7 @@ class LazyGroup(click.Group):
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
-        except Exception:  # noqa: BLE001 - the one place bugs become a report, not a traceback
+        except Exception:
             click.echo("goalkit: internal error, please report it with this trace:", err=True)
             click.echo(traceback.format_exc(), err=True)
             ctx.exit(2)

@@ -12,7 +12,9 @@ import click
 class DateParam(click.ParamType):
     name = "YYYY-MM-DD"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
         if isinstance(value, dt.date):
             return value
         try:
@@ -28,9 +30,7 @@ today_option = click.option(
     help="The date to measure progress against (default: the system date).",
 )
 
-paths_argument = click.argument(
-    "paths", nargs=-1, type=click.Path(path_type=Path, exists=False)
-)
+paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=False))
 
 
 def resolve_today(today: dt.date | None) -> dt.date:

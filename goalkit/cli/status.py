@@ -14,7 +14,9 @@ from goalkit.status_view import render_status
 @click.command(name="status")
 @paths_argument
 @today_option
-@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
+@click.option(
+    "--color/--no-color", default=None, help="Force colour on or off (default: on a terminal)."
+)
 def command(paths: tuple[Path, ...], today: dt.date | None, color: bool | None) -> None:
     """Show each owner's objectives and key results with progress, score and pace.
 

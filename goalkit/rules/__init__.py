@@ -1,0 +1,14 @@
+"""The rule catalogue: built-in families plus packs registered under the `goalkit.rules` entry point."""
+
+from __future__ import annotations
+
+from goalkit.rules.base import Rule
+
+
+def builtin_rules() -> list[Rule]:
+    """Every built-in rule, sorted by code."""
+    from goalkit.rules import okr, smart, structure
+
+    return sorted(
+        [*structure.family.rules, *okr.family.rules, *smart.family.rules], key=lambda r: r.code
+    )
