@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 
 class Severity(str, enum.Enum):
-    """How much a finding matters: `error` for broken files, `warning` for practice, `info` for advice."""
+    """How much a finding matters: `error` broken, `warning` weak practice, `info` advice."""
 
     ERROR = "error"
     WARNING = "warning"

@@ -11,7 +11,7 @@ from goalkit.model import Cycle, Document, KeyResult, Objective, Reference
 
 @dataclass(frozen=True)
 class Target:
-    """What a `supports` reference resolves to: a document, and maybe an objective and key result."""
+    """What a `supports` reference names: a document, maybe an objective and a key result."""
 
     document: Document
     objective: Objective | None = None

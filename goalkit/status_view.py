@@ -92,7 +92,7 @@ def _document_lines(document: Document, cycle: Cycle | None, today: dt.date) -> 
         (f"  {document.title}", "heading"),
         (f"  {document.path.as_posix()}", "dim"),
     ]
-    lines = [header + [("  ", None), *_score_segments(score, status)]]
+    lines = [[*header, ("  ", None), *_score_segments(score, status)]]
     if document.smart is not None:
         detail = _measure_text(document.smart.measure)
         due = f"due {end.isoformat()}" if end else "no deadline"

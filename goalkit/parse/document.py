@@ -33,7 +33,7 @@ from goalkit.parse.extract import NUMBER, find_dates, parse_quantity, read_state
 from goalkit.parse.fields import FieldReader
 from goalkit.parse.front_matter import read_front_matter
 from goalkit.parse.locate import Locator
-from goalkit.parse.outline import Item, OutlineSection, Text, read_outline
+from goalkit.parse.outline import Item, Outline, OutlineSection, Text, read_outline
 
 RESERVED_SECTIONS = {
     "check-ins": "check-ins", "checkins": "check-ins", "check ins": "check-ins",
@@ -204,9 +204,14 @@ def _initiative(item: Item, reference: dt.date | None) -> Initiative:
 
 
 def _smart_goal(
-    outline, fields: dict[str, Attribute], title_text: str | None, title_attribute: Attribute | None,
-    reference: dt.date | None, reader: FieldReader, path: Path,
-) -> SmartGoal:  # fmt: skip
+    outline: Outline,
+    fields: dict[str, Attribute],
+    title_text: str | None,
+    title_attribute: Attribute | None,
+    reference: dt.date | None,
+    reader: FieldReader,
+    path: Path,
+) -> SmartGoal:
     if title_text and title_attribute is not None:
         span = title_attribute.value_span or title_attribute.span
         locator = Locator.single(title_text, span.line, span.column)

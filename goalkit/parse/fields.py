@@ -7,6 +7,7 @@ wrong, so the linter can point at the exact key (GK003) while the rest of the fi
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -99,10 +100,8 @@ class FieldReader:
         if isinstance(value, dt.datetime):
             value = value.date()
         if isinstance(value, str):
-            try:
+            with contextlib.suppress(ValueError):
                 value = dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
         if isinstance(value, dt.date):
             return DateMention(
                 value, attribute.value_span or attribute.span, str(attribute.value),
@@ -131,7 +130,8 @@ class FieldReader:
         if (low is not None and value < low) or (high is not None and value > high):
             self.invalid(
                 attribute,
-                f"`{attribute.key}` is {_number(value)}; it must be between {_number(low)} and {_number(high)}",
+                f"`{attribute.key}` is {_number(value)}; "
+                f"it must be between {_number(low)} and {_number(high)}",
             )
             return None
         return Quantity(

@@ -1,4 +1,4 @@
-"""The rule catalogue: built-in families plus packs registered under the `goalkit.rules` entry point."""
+"""The rule catalogue: the built-in families, plus packs from the `goalkit.rules` entry point."""
 
 from __future__ import annotations
 
