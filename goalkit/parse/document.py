@@ -159,7 +159,7 @@ def _objective(
     )
     return Objective(
         id=objective_id,
-        title=locator.text.strip(),
+        title=_one_line(locator.text),
         span=locator.span(0, len(locator.text.rstrip())),
         key_results=key_results,
         id_span=id_span,
@@ -183,7 +183,7 @@ def _key_result(
     due = reader.date(by_key.get("due")) or reading.deadline
     return KeyResult(
         id=key_result_id,
-        text=locator.text.strip(),
+        text=_one_line(locator.text),
         span=locator.span(0, len(locator.text.rstrip())),
         measure=measure,
         id_span=id_span,
@@ -196,7 +196,7 @@ def _key_result(
 
 def _initiative(item: Item, reference: dt.date | None) -> Initiative:
     return Initiative(
-        text=item.text.content.strip(),
+        text=_one_line(item.text.content),
         span=item.text.span,
         checked=item.checked,
         dates=tuple(find_dates(item.text.locator, reference)),
@@ -230,7 +230,7 @@ def _smart_goal(
         for item in section.all_items()
     )
     return SmartGoal(
-        statement=locator.text.strip(),
+        statement=_one_line(locator.text),
         span=locator.span(0, len(locator.text.rstrip())),
         measure=measure,
         metric=reader.text(fields.get("metric")),
@@ -269,7 +269,25 @@ def _with_explicit_values(
         changes["direction"] = (
             Direction.DECREASE if target.value < baseline.value else Direction.INCREASE
         )
+    merged = dataclasses.replace(measure, **changes) if changes else measure
+    return _inherit_unit(merged)
+
+
+def _inherit_unit(measure: Measure) -> Measure:
+    """`{current: 850}` on `from $800 to $920` means $850: values written bare take the unit."""
+    if measure.unit is None:
+        return measure
+    changes = {
+        key: dataclasses.replace(quantity, unit=measure.unit)
+        for key in MEASURE_KEYS
+        if (quantity := getattr(measure, key)) is not None and quantity.unit is None
+    }
     return dataclasses.replace(measure, **changes) if changes else measure
+
+
+def _one_line(text: str) -> str:
+    """A statement wrapped over several source lines reads as one line of text."""
+    return " ".join(text.split())
 
 
 def _split_id(

@@ -108,11 +108,15 @@ DECREASE_VERB = re.compile(
 )
 UNIT_STOPWORDS = frozenset(
     (
-        "a an the of to by from in on at for with within and or before until per each every this "
-        "that than over under into across via as is are be new more"
+        "a an the of to by from in on at for with within and or but if not before after until "
+        "per each every this that than over under into across via as is are be more out "
+        "worth while so who which when where without through during between vs versus instead "
+        "daily weekly monthly quarterly yearly annually"
     ).split()
 )
-UNIT_WORDS = re.compile(r"\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?")
+UNIT_MAX_WORDS = 3
+"""`6 long-form case studies` counts case studies: the noun phrase, up to three words."""
+UNIT_WORDS = re.compile(r"(?:\s+[A-Za-z][\w-]*)+")
 
 
 @dataclass(frozen=True)
@@ -287,9 +291,9 @@ def _counted_noun(text: str, end: int) -> str | None:
     match = UNIT_WORDS.match(text, end)
     if match is None:
         return None
-    words = []
-    for word in match.groups():
-        if word is None or word.lower() in UNIT_STOPWORDS or word.lower() in MONTHS:
+    words: list[str] = []
+    for word in match.group(0).split()[:UNIT_MAX_WORDS]:
+        if word.lower() in UNIT_STOPWORDS or word.lower() in MONTHS:
             break
         words.append(word)
     return " ".join(words) or None
