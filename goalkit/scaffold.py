@@ -1,0 +1,155 @@
+"""Starter goal files for `goalkit new`: the structure filled in, the words left to the user.
+
+A new file carries everything goalkit can know (type, owner, cycle, alignment, the shape of a
+good OKR set or SMART goal); what only its author can say is marked `TODO`, and those are the
+only lines the linter flags.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from goalkit.model import Cycle, GoalType
+from goalkit.parse.fields import REFERENCE, cycle_from_label
+
+OBJECTIVES_IN_TEMPLATE = 3
+KEY_RESULTS_PER_OBJECTIVE = 3
+"""Enough for the default preset (3–5 objectives per owner, 2–5 key results each)."""
+
+
+@dataclass(frozen=True)
+class GoalRequest:
+    """What the user asked `goalkit new` for."""
+
+    kind: GoalType
+    owner: str | None
+    cycle: Cycle
+    supports: tuple[str, ...] = ()
+
+
+class ScaffoldError(ValueError):
+    """A request goalkit cannot turn into a file; the message is meant for the user."""
+
+
+def quarter_of(day: dt.date) -> Cycle:
+    cycle = cycle_from_label(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
+    assert cycle is not None
+    return cycle
+
+
+def build_request(
+    kind: str,
+    *,
+    owner: str | None,
+    cycle: str | None,
+    supports: tuple[str, ...],
+    today: dt.date,
+) -> GoalRequest:
+    """Check the user's values the way the parser would, so the new file never starts broken."""
+    parsed_cycle = quarter_of(today) if cycle is None else cycle_from_label(cycle)
+    if parsed_cycle is None:
+        raise ScaffoldError(
+            f"--cycle {cycle!r} is not a cycle; use a quarter (2026-Q3), a half (2026-H2), "
+            "a year (2026) or a month (2026-07)"
+        )
+    for reference in supports:
+        if REFERENCE.fullmatch(reference.strip()) is None:
+            raise ScaffoldError(
+                f"--supports {reference!r} is not a reference; write a goal id, `ID#O2` "
+                "or `ID#O2.KR3`"
+            )
+    owner = owner.strip() if owner else None
+    return GoalRequest(
+        GoalType(kind), owner or None, parsed_cycle, tuple(s.strip() for s in supports)
+    )
+
+
+def render(request: GoalRequest) -> str:
+    """The new file's text."""
+    front_matter = _front_matter(request)
+    if request.kind is GoalType.OKR:
+        return front_matter + _okr_body(request)
+    return front_matter + _smart_body(request)
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Create `path` (and its folders) with `text`; FileExistsError if anything is there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8", newline="\n") as stream:
+        stream.write(text)
+
+
+def _front_matter(request: GoalRequest) -> str:
+    lines = ["---"]
+    if request.kind is GoalType.OKR:
+        lines.append(f"title: {_scalar(_okr_title(request))}")
+    lines.append(f"type: {request.kind.value}")
+    if request.owner:
+        lines.append(f"owner: {_scalar(request.owner)}")
+    else:
+        lines.append("owner:  # TODO: who owns these goals")
+    lines.append(f"cycle: {request.cycle.label}")
+    if len(request.supports) == 1:
+        lines.append(f"supports: {_scalar(request.supports[0])}")
+    elif request.supports:
+        lines.append("supports:")
+        lines += [f"  - {_scalar(reference)}" for reference in request.supports]
+    lines.append("status: active")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def _okr_body(request: GoalRequest) -> str:
+    parts = [f"# {_okr_title(request)}", ""]
+    for objective in range(1, OBJECTIVES_IN_TEMPLATE + 1):
+        parts += [f"## O{objective}: TODO a short, inspiring, qualitative objective", ""]
+        parts += [
+            f"- KR{key_result}: TODO an outcome to measure, from its baseline to a target"
+            for key_result in range(1, KEY_RESULTS_PER_OBJECTIVE + 1)
+        ]
+        parts.append("")
+    parts += [
+        "## Why",
+        "",
+        "TODO Why these objectives matter this cycle.",
+        "",
+        "## Check-ins",
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def _okr_title(request: GoalRequest) -> str:
+    if request.owner:
+        return f"OKRs of {request.owner}, {request.cycle.label}"
+    return f"OKRs for {request.cycle.label}"
+
+
+def _smart_body(request: GoalRequest) -> str:
+    parts = [
+        "# TODO a specific goal: what changes, by how much, by which date",
+        "",
+        "## Why",
+        "",
+        "TODO Why this goal matters, and which key result it moves.",
+        "",
+        "## Milestones",
+        "",
+        "- [ ] TODO the first step",
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def _scalar(value: str) -> str:
+    """`value` as a YAML scalar: plain when YAML reads it back unchanged, else double-quoted."""
+    try:
+        plain_reads_back = yaml.safe_load(f"key: {value}") == {"key": value}
+    except yaml.YAMLError:
+        plain_reads_back = False
+    return value if plain_reads_back else json.dumps(value, ensure_ascii=False)

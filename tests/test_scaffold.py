@@ -1,0 +1,123 @@
+"""`goalkit new`: the starter files, their values, and never overwriting anything."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from goalkit.cli import main
+from goalkit.model import GoalType, Status
+from goalkit.parse import parse_file
+from goalkit.scaffold import build_request, render
+
+TODAY = ["--today", "2026-11-03"]
+
+EXPECTED_SMART = """\
+---
+type: smart
+owner: Maya Lindqvist
+cycle: 2026-Q4
+supports: freelance/2026-Q4-okrs#O1.KR2
+status: active
+---
+
+# TODO a specific goal: what changes, by how much, by which date
+
+## Why
+
+TODO Why this goal matters, and which key result it moves.
+
+## Milestones
+
+- [ ] TODO the first step
+"""
+
+
+def invoke(*arguments: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(arguments))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_smart_file_is_exactly_the_template(tmp_path: Path) -> None:
+    target = tmp_path / "weekly" / "newsletter.md"
+    code, out, err = invoke(
+        "new", "smart", str(target), "--owner", "Maya Lindqvist",
+        "--supports", "freelance/2026-Q4-okrs#O1.KR2", *TODAY,
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == f"Created {target.as_posix()}: fill in the TODO lines, then run goalkit lint.\n"
+    assert target.read_text(encoding="utf-8") == EXPECTED_SMART
+
+
+def test_okr_file_parses_into_the_requested_goal(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "er" / "2027-Q1.md"
+    code, _, err = invoke(
+        "new", "okr", str(target), "--owner", "Sam: growth lead", "--cycle", "2027-q1",
+        "--supports", "company/2027#O1", "--supports", "vision", *TODAY,
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    document = parse_file(target, "deep/er/2027-Q1")
+    assert document.problems == ()
+    assert document.type is GoalType.OKR
+    assert document.title == "OKRs of Sam: growth lead, 2027-Q1"
+    assert document.owners == ("Sam: growth lead",)
+    assert document.cycle is not None
+    assert (document.cycle.label, document.cycle.start, document.cycle.end) == (
+        "2027-Q1", dt.date(2027, 1, 1), dt.date(2027, 3, 31),
+    )  # fmt: skip
+    assert [reference.text for reference in document.supports] == ["company/2027#O1", "vision"]
+    assert document.status is Status.ACTIVE
+    assert [objective.id for objective in document.objectives] == ["O1", "O2", "O3"]
+    assert [len(objective.key_results) for objective in document.objectives] == [3, 3, 3]
+    assert [section.name for section in document.sections] == ["why", "check-ins"]
+
+
+def test_default_cycle_is_the_quarter_of_today() -> None:
+    request = build_request("okr", owner=None, cycle=None, supports=(), today=dt.date(2026, 7, 1))
+    assert request.cycle.label == "2026-Q3"
+    text = render(request)
+    assert "cycle: 2026-Q3\n" in text
+    assert "owner:  # TODO: who owns these goals\n" in text
+    assert text.startswith("---\ntitle: OKRs for 2026-Q3\ntype: okr\n")
+
+
+def test_existing_file_is_never_overwritten(tmp_path: Path) -> None:
+    target = tmp_path / "goals.md"
+    target.write_text("my own words\n", encoding="utf-8")
+    code, out, err = invoke("new", "okr", str(target), *TODAY)
+    assert (code, out) == (1, "")
+    assert err == f"goalkit: {target.as_posix()} already exists; not overwriting it\n"
+    assert target.read_text(encoding="utf-8") == "my own words\n"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--cycle", "Q3"], "Error: --cycle 'Q3' is not a cycle; use a quarter (2026-Q3), "
+         "a half (2026-H2), a year (2026) or a month (2026-07)"),
+        (["--supports", "a b"], "Error: --supports 'a b' is not a reference; write a goal id, "
+         "`ID#O2` or `ID#O2.KR3`"),
+    ],
+)  # fmt: skip
+def test_bad_values_are_usage_errors(tmp_path: Path, arguments: list[str], message: str) -> None:
+    target = tmp_path / "goals.md"
+    code, _, err = invoke("new", "okr", str(target), *arguments, *TODAY)
+    assert code == 2
+    assert message in err.replace("\n", " ").replace("  ", " ")
+    assert not target.exists()
+
+
+def test_a_name_without_md_is_refused(tmp_path: Path) -> None:
+    code, _, err = invoke("new", "smart", str(tmp_path / "goal.txt"), *TODAY)
+    assert code == 2
+    assert "a goal file's name must end in .md" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_kind_is_refused(tmp_path: Path) -> None:
+    code, _, err = invoke("new", "kpi", str(tmp_path / "goal.md"))
+    assert code == 2
+    assert "'kpi' is not one of 'okr', 'smart'" in err
