@@ -151,6 +151,8 @@ class Attribute:
     """Position of the key."""
     value_span: Span | None = None
     """Position of the value, where the source gives one."""
+    item_spans: tuple[Span, ...] = ()
+    """Position of each item when the value is a list (`supports: [a, b]`), in order."""
 
 
 @dataclass(frozen=True)

@@ -157,12 +157,13 @@ class FieldReader:
             return ()
         values = attribute.value if isinstance(attribute.value, list) else [attribute.value]
         references = []
-        for value in values:
+        spans = attribute.item_spans or (attribute.value_span or attribute.span,) * len(values)
+        for value, span in zip(values, spans, strict=False):
             match = REFERENCE.fullmatch(str(value).strip()) if isinstance(value, str) else None
             if match is None:
-                self.invalid(
-                    attribute,
-                    f"`supports` has {value!r}; write a goal id, `ID#O2` or `ID#O2.KR3`",
+                message = f"`supports` has {value!r}; write a goal id, `ID#O2` or `ID#O2.KR3`"
+                self.problems.append(
+                    Problem(ProblemKind.INVALID_VALUE, message, span, attribute.key)
                 )
                 continue
             references.append(
@@ -171,7 +172,7 @@ class FieldReader:
                     document_id=match["document"].removesuffix(".md"),
                     objective_id=match["objective"].upper() if match["objective"] else None,
                     key_result_id=match["key_result"].upper() if match["key_result"] else None,
-                    span=attribute.value_span or attribute.span,
+                    span=span,
                 )
             )
         return tuple(references)

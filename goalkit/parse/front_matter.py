@@ -56,6 +56,12 @@ def _read_yaml(yaml_text: str, first_line: int) -> tuple[dict[str, Attribute], t
     def span_of(mark: Any) -> Span:
         return Span(first_line + mark.line, mark.column + 1)
 
+    def node_span(node: yaml.Node) -> Span:
+        start, end = node.start_mark, node.end_mark
+        return Span(
+            first_line + start.line, start.column + 1, first_line + end.line, end.column + 1
+        )
+
     loader = yaml.SafeLoader(yaml_text)
     try:
         node = loader.get_single_node()
@@ -87,13 +93,11 @@ def _read_yaml(yaml_text: str, first_line: int) -> tuple[dict[str, Attribute], t
         attributes[key] = Attribute(
             key=key,
             value=data[key],
-            span=span_of(key_node.start_mark),
-            value_span=Span(
-                first_line + value_node.start_mark.line,
-                value_node.start_mark.column + 1,
-                first_line + value_node.end_mark.line,
-                value_node.end_mark.column + 1,
-            ),
+            span=node_span(key_node),
+            value_span=node_span(value_node),
+            item_spans=tuple(node_span(item) for item in value_node.value)
+            if isinstance(value_node, yaml.SequenceNode)
+            else (),
         )
     return attributes, ()
 

@@ -105,14 +105,19 @@ class _OutlineBuilder:
         self.comments: list[Comment] = []
         self.open_items: list[Item] = []
         self.awaiting_item_text = False
+        self.in_heading = False
 
     def text(self, inline: Token) -> Text:
         first_line = self.body_line + (inline.map[0] if inline.map else 0)
         return Text(Locator.in_source(inline.content, first_line, self.lines))
 
     def take(self, token: Token, following: Token | None) -> None:
-        if token.type == "heading_open" and following is not None and not self.open_items:
-            self._heading(token, following)
+        if token.type == "heading_open":
+            self.in_heading = True
+            if following is not None and not self.open_items:
+                self._heading(token, following)
+        elif token.type == "heading_close":
+            self.in_heading = False
         elif token.type == "list_item_open":
             self.awaiting_item_text = True
             self.open_items.append(Item(Text(Locator.single("", self._line(token), 1)), None))
@@ -121,7 +126,12 @@ class _OutlineBuilder:
         elif token.type == "inline" and self.open_items and self.awaiting_item_text:
             self.awaiting_item_text = False
             self._item_text(self.open_items[-1], token)
-        elif token.type == "inline" and not self.open_items and token.level == 1:
+        elif (
+            token.type == "inline"
+            and not self.open_items
+            and not self.in_heading
+            and token.level == 1
+        ):
             self._paragraph(token)
         if token.type == "html_block" or token.type == "inline":
             self._comments(token)
