@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 from goalkit.model import Attribute, Problem, ProblemKind, Span
 
-_BOUNDARY = YAMLHandler.FM_BOUNDARY
+BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
+"""python-frontmatter's boundary (a line of three or more dashes), without its `\\s*`, which
+swallows the blank line after the block and would shift the body by one line."""
 
 
 @dataclass(frozen=True)
@@ -27,12 +29,12 @@ def read_front_matter(text: str) -> FrontMatter:
     """Separate front-matter from body the way python-frontmatter does, keeping line numbers.
 
     python-frontmatter's own `parse` strips the text and drops positions, so only its boundary
-    convention (a line of three or more dashes) is reused here.
+    convention is followed here.
     """
-    opening = _BOUNDARY.match(text)
+    opening = BOUNDARY.match(text)
     if opening is None:
         return FrontMatter(body=text, body_line=1)
-    closing = _BOUNDARY.search(text, opening.end())
+    closing = BOUNDARY.search(text, opening.end())
     if closing is None:
         problem = Problem(
             ProblemKind.FRONT_MATTER_SYNTAX,
