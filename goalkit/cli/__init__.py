@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "status": ("goalkit.cli.status", "Show progress per owner and cycle in the terminal."),
     "schema": ("goalkit.cli.schema", "Print the JSON Schema of the front-matter for editors."),
     "new": ("goalkit.cli.new", "Start a new OKR or SMART goal file from a template."),
+    "init": ("goalkit.cli.init", "Write a starter goalkit.toml and show the pre-commit hook."),
 }
 """Subcommand name → (module defining a click command named `command`, one-line help)."""
 
