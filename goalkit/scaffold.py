@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,3 +154,68 @@ def _scalar(value: str) -> str:
     except yaml.YAMLError:
         plain_reads_back = False
     return value if plain_reads_back else json.dumps(value, ensure_ascii=False)
+
+
+STARTER_CONFIG = """\
+# goalkit configuration. This file's folder is the goals root: document ids are file paths
+# relative to it (`team/growth` for team/growth.md), and `goalkit lint` with no paths reads
+# every goal file below it. All keys: docs/configuration.md.
+
+# Objective and key-result counts: "doerr" (3-5 objectives, at most 5 key results each, from
+# "Measure What Matters") or "wodtke" (1 objective with 3 key results, from "Radical Focus").
+preset = "{preset}"
+
+# The lowest severity that makes `goalkit lint` exit 1: "error", "warning" or "info".
+fail-on = "warning"
+
+# Which Markdown files are goal files (globs relative to this folder; default: all of them).
+# include = ["goals/**/*.md"]
+# exclude = ["**/drafts/**"]
+
+# Rules to leave out, by code or prefix.
+# ignore = ["OKR110"]
+
+# Rule options override the preset.
+# [rules.OKR101]
+# max = 4
+"""
+
+PRESETS = ("doerr", "wodtke")
+
+
+def starter_config(preset: str = "doerr") -> str:
+    """The `goalkit.toml` that `goalkit init` writes: the choices that matter, the rest as hints."""
+    if preset not in PRESETS:
+        raise ScaffoldError(f"--preset {preset!r}: expected one of {', '.join(PRESETS)}")
+    return STARTER_CONFIG.format(preset=preset)
+
+
+def pre_commit_snippet(goals_folder: str | None, repository: str | None, version: str) -> str:
+    """The `.pre-commit-config.yaml` entry for goalkit's lint hook.
+
+    With the URL of goalkit's repository it is the usual remote hook pinned to this version;
+    without one, a local hook that runs the goalkit installed beside git. `goals_folder`, relative
+    to the top of the git work tree, keeps the hook off unrelated Markdown such as README.md.
+    """
+    files = f"        files: ^{re.escape(goals_folder)}/\n" if goals_folder else ""
+    if repository:
+        return (
+            "repos:\n"
+            f"  - repo: {repository}\n"
+            f"    rev: v{version}\n"
+            "    hooks:\n"
+            "      - id: goalkit-lint\n"
+            f"{files}"
+        )
+    return (
+        "repos:\n"
+        "  - repo: local\n"
+        "    hooks:\n"
+        "      - id: goalkit-lint\n"
+        "        name: goalkit lint\n"
+        "        entry: goalkit lint\n"
+        "        language: system\n"
+        "        types: [markdown]\n"
+        "        require_serial: true\n"
+        f"{files}"
+    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,60 @@ def test_unknown_kind_is_refused(tmp_path: Path) -> None:
     code, _, err = invoke("new", "kpi", str(tmp_path / "goal.md"))
     assert code == 2
     assert "'kpi' is not one of 'okr', 'smart'" in err
+
+
+def run_git(folder: Path, *arguments: str) -> None:
+    subprocess.run(["git", *arguments], cwd=folder, check=True, capture_output=True)
+
+
+def test_init_writes_a_config_the_loader_accepts(tmp_path: Path) -> None:
+    from goalkit.config import load
+
+    run_git(tmp_path, "init", "-q")
+    code, out, err = invoke("init", str(tmp_path / "goals"), "--preset", "wodtke")
+    assert (code, err) == (0, "")
+    config = load(tmp_path / "goals" / "goalkit.toml")
+    assert config.preset == "wodtke"
+    assert config.root == (tmp_path / "goals").resolve()
+    snippet = out.split("add this to .pre-commit-config.yaml:\n\n", 1)[1]
+    assert "        files: ^goals/\n" in snippet
+
+
+def test_init_snippet_is_a_valid_pre_commit_config(tmp_path: Path) -> None:
+    from pre_commit.clientlib import load_config
+
+    run_git(tmp_path, "init", "-q")
+    code, out, _ = invoke("init", str(tmp_path / "team goals"))
+    assert code == 0
+    config_file = tmp_path / ".pre-commit-config.yaml"
+    config_file.write_text(out.split("add this to .pre-commit-config.yaml:\n\n", 1)[1])
+    (hook,) = load_config(str(config_file))["repos"][0]["hooks"]
+    assert hook["id"] == "goalkit-lint"
+    assert re.match(hook["files"], "team goals/q3.md")
+    assert not re.match(hook["files"], "README.md")
+
+
+def test_init_at_the_top_of_the_work_tree_leaves_files_alone(tmp_path: Path) -> None:
+    run_git(tmp_path, "init", "-q")
+    code, out, _ = invoke("init", str(tmp_path))
+    assert code == 0
+    assert "files:" not in out
+    assert out.startswith(f"Created {(tmp_path / 'goalkit.toml').as_posix()}.\n")
+
+
+@pytest.mark.parametrize("name", ["goalkit.toml", ".goalkit.toml"])
+def test_init_never_touches_an_existing_config(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text('preset = "doerr"\n')
+    code, out, err = invoke("init", str(tmp_path))
+    assert (code, out) == (1, "")
+    assert "already configures goalkit; not touching it" in err
+    assert (tmp_path / name).read_text() == 'preset = "doerr"\n'
+    assert sorted(path.name for path in tmp_path.iterdir()) == [name]
+
+
+def test_init_beside_a_pyproject_with_goalkit_settings_refuses(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.goalkit]\npreset = "doerr"\n')
+    code, _, err = invoke("init", str(tmp_path))
+    assert code == 1
+    assert "pyproject.toml already configures goalkit" in err
+    assert not (tmp_path / "goalkit.toml").exists()
