@@ -80,10 +80,17 @@ class Rule:
     scope: Scope = Scope.DOCUMENT
     options: tuple[Option, ...] = ()
     enabled_by_default: bool = True
+    reads_unreadable: bool = False
+    """Also run on documents that could not be read (only GK008 needs them)."""
+    origin: str = "goalkit"
+    """`goalkit` for built-in rules, else the name of the rule pack's entry point."""
 
     @property
     def defaults(self) -> dict[str, Any]:
         return {option.name: option.default for option in self.options}
+
+    def option(self, name: str) -> Option | None:
+        return next((option for option in self.options if option.name == name), None)
 
 
 @dataclass
