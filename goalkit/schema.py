@@ -21,7 +21,8 @@ QUANTITY_PATTERN = (
     r"[kKmM]?(\s?%)?\s*$"
 )
 """A number written as text, with an optional currency, `k`/`m` suffix or `%` (`"$5k"`, `"35%"`)."""
-RULE_SELECTOR_PATTERN = r"^[A-Z]+[0-9]*$"
+RULE_SELECTOR_PATTERN = r"^\s*[A-Za-z]+[0-9]*\s*(--.*)?$"
+"""A rule code or prefix, with an optional `-- reason`, as `goalkit.suppressions` reads it."""
 
 
 def _date(description: str) -> dict[str, Any]:
@@ -46,6 +47,10 @@ def _quantity(description: str) -> dict[str, Any]:
         "description": description,
         "anyOf": [{"type": "number"}, {"type": "string", "pattern": QUANTITY_PATTERN}],
     }
+
+
+def _selector() -> dict[str, Any]:
+    return {"type": "string", "pattern": RULE_SELECTOR_PATTERN}
 
 
 def _reference() -> dict[str, Any]:
@@ -131,16 +136,20 @@ PROPERTIES: dict[str, dict[str, Any]] = {
         "minimum": 0,
     },
     "goalkit": {
-        "description": "Linter settings for this file only.",
+        "description": "Linter settings for this file only: rules not to report anywhere in it.",
         "type": "object",
         "properties": {
             "ignore": {
-                "description": "Rule codes or prefixes not to report in this file "
-                "(`[OKR104, SMART2]`).",
-                "type": "array",
-                "items": {"type": "string", "pattern": RULE_SELECTOR_PATTERN},
+                "description": "Rule codes or prefixes not to report in this file, each "
+                "optionally followed by `-- reason` (`[OKR104, SMART2 -- seasonal goal]`).",
+                "anyOf": [_selector(), {"type": "array", "items": _selector()}],
+            },
+            "reason": {
+                "description": "Why these rules do not apply here (shown in the report).",
+                "type": "string",
             },
         },
+        "additionalProperties": False,
     },
 }
 

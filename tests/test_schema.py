@@ -92,7 +92,8 @@ def test_every_sample_goal_front_matter_validates(path: Path) -> None:
         ({"supports": ["company/2026-H2#O1", "a b"]}, [("$.supports", "anyOf")]),
         ({"target": "lots"}, [("$.target", "anyOf")]),
         ({"owner": {"name": "Maya"}}, [("$.owner", "anyOf")]),
-        ({"goalkit": {"ignore": ["okr104"]}}, [("$.goalkit.ignore[0]", "pattern")]),
+        ({"goalkit": {"ignore": ["OKR-104"]}}, [("$.goalkit.ignore", "anyOf")]),
+        ({"goalkit": {"ignore": "OKR104", "why": "x"}}, [("$.goalkit", "additionalProperties")]),
     ],
 )
 def test_bad_values_are_rejected(front_matter: dict[str, Any], expected: list[Any]) -> None:
@@ -111,7 +112,8 @@ def test_bad_values_are_rejected(front_matter: dict[str, Any], expected: list[An
         {"supports": ["company/2026-H2#O1", "team/growth#O2.KR3", "vision"]},
         {"target": "$5k", "baseline": "1,200", "current": 35.5, "unit": "%"},
         {"score": 0.7, "confidence": 10, "committed": False},
-        {"goalkit": {"ignore": ["OKR104", "SMART2"]}},
+        {"goalkit": {"ignore": ["OKR104", "smart2 -- weekly goals"]}},
+        {"goalkit": {"ignore": "OKR101", "reason": "a one-person team"}},
         {"an-unknown-key": "kept for the linter to judge"},
     ],
 )
