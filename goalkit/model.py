@@ -279,6 +279,8 @@ class ProblemKind(str, enum.Enum):
     FRONT_MATTER_SYNTAX = "front-matter-syntax"
     FRONT_MATTER_NOT_MAPPING = "front-matter-not-mapping"
     INVALID_VALUE = "invalid-value"
+    EMPTY = "empty"
+    """The file holds nothing but white space: no front-matter, no goal."""
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import yaml
-
 from goalkit.model import Attribute, Problem, ProblemKind
 from goalkit.parse.locate import Locator
+from goalkit.parse.yaml_values import RECOVERABLE_ERRORS, load_value
 
 BLOCK = re.compile(r"\s*\{(?P<body>[^{}]*:[^{}]*)\}\s*$")
 KEY = re.compile(r"\s*(?P<key>[A-Za-z_][\w-]*)\s*:")
@@ -76,6 +75,6 @@ def _value(text: str) -> tuple[object, bool]:
     if not text:
         return None, True
     try:
-        return yaml.safe_load(text), True
-    except yaml.YAMLError:
+        return load_value(text), True
+    except RECOVERABLE_ERRORS:
         return None, False

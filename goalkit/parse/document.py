@@ -22,6 +22,7 @@ from goalkit.model import (
     Objective,
     Origin,
     Problem,
+    ProblemKind,
     Quantity,
     Section,
     SmartGoal,
@@ -55,6 +56,10 @@ def parse_text(text: str, path: Path, default_id: str) -> Document:
     lines = tuple(text.split("\n"))
     front = read_front_matter(text)
     reader = FieldReader(list(front.problems))
+    if not text.strip():
+        reader.problems.append(
+            Problem(ProblemKind.EMPTY, "empty file: write a goal or delete the file", Span(1, 1))
+        )
     fields = front.attributes
     outline = read_outline(front.body, front.body_line, lines)
 
@@ -153,6 +158,8 @@ def _objective(
     objective_id, id_span, locator = _split_id(locator, OBJECTIVE_PREFIX, "O", index)
     by_key = {attribute.key: attribute for attribute in attributes}
     weight = reader.quantity(by_key.get("weight"), origin=Origin.ATTRIBUTE, low=0)
+    title_reading = read_statement(locator, reference)
+    reader.problems.extend(title_reading.problems)
     key_results = tuple(
         _key_result(item, position, reference, reader)
         for position, item in enumerate(section.items, 1)
@@ -166,7 +173,7 @@ def _objective(
         attributes=attributes,
         committed=reader.flag(by_key.get("committed")),
         weight=weight.value if weight else 1.0,
-        numbers=read_statement(locator, reference).measure.numbers,
+        numbers=title_reading.measure.numbers,
     )
 
 
@@ -178,6 +185,7 @@ def _key_result(
         reader.problems.append(problem)
     key_result_id, id_span, locator = _split_id(locator, KEY_RESULT_PREFIX, "KR", index)
     reading = read_statement(locator, reference, checked=item.checked)
+    reader.problems.extend(reading.problems)
     by_key = {attribute.key: attribute for attribute in attributes}
     measure = _with_explicit_values(reading.measure, by_key, reader, Origin.ATTRIBUTE)
     due = reader.date(by_key.get("due")) or reading.deadline
@@ -222,6 +230,7 @@ def _smart_goal(
     else:
         locator = Locator.single(path.stem, 1, 1)
     reading = read_statement(locator, reference)
+    reader.problems.extend(reading.problems)
     measure = _with_explicit_values(reading.measure, fields, reader, Origin.FRONT_MATTER)
     milestones = tuple(
         _initiative(item, reference)

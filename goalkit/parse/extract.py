@@ -22,6 +22,8 @@ from goalkit.model import (
     DurationUnit,
     Measure,
     Origin,
+    Problem,
+    ProblemKind,
     Quantity,
 )
 from goalkit.parse.locate import Locator
@@ -111,7 +113,7 @@ UNIT_STOPWORDS = frozenset(
         "a an the of to by from in on at for with within and or but if not before after until "
         "per each every this that than over under into across via as is are be more out "
         "worth while so who which when where without through during between vs versus instead "
-        "daily weekly monthly quarterly yearly annually"
+        "daily weekly monthly quarterly yearly annually next last asap soon now later"
     ).split()
 )
 UNIT_MAX_WORDS = 3
@@ -127,6 +129,8 @@ class TextReading:
     dates: tuple[DateMention, ...]
     deadline: DateMention | None
     within: Duration | None
+    problems: tuple[Problem, ...] = ()
+    """Dates written in ISO form that do not exist (`2026-02-30`)."""
 
 
 def read_statement(
@@ -138,7 +142,9 @@ def read_statement(
     located_durations = _located_durations(locator)
     dates = [date for _, _, date in located_dates]
     durations = [duration for _, _, duration in located_durations]
+    impossible = [match for match in ISO_DATE.finditer(text) if _iso_date(match) is None]
     masked = [
+        *((match.start(), match.end()) for match in impossible),
         *((start, end) for start, end, _ in located_dates),
         *((start, end) for start, end, _ in located_durations),
         *((m.start(), m.end()) for m in CYCLE_LABEL.finditer(text)),
@@ -151,7 +157,16 @@ def read_statement(
     ]
     measure = _measure(text, quantities, checked)
     deadline = next((date for date in dates if date.is_deadline), None)
-    return TextReading(measure, tuple(dates), deadline, durations[0] if durations else None)
+    problems = tuple(
+        Problem(
+            ProblemKind.INVALID_VALUE,
+            f"{match.group(0)} is not a calendar date",
+            locator.span(match.start(), match.end()),
+        )
+        for match in impossible
+    )
+    within = durations[0] if durations else None
+    return TextReading(measure, tuple(dates), deadline, within, problems)
 
 
 def parse_quantity(raw: object) -> tuple[float, str | None] | None:
@@ -179,7 +194,7 @@ def _located_dates(
     text = locator.text
     found: list[tuple[int, int, dt.date]] = []
     for match in ISO_DATE.finditer(text):
-        day = _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+        day = _iso_date(match)
         if day is not None:
             found.append((match.start(), match.end(), day))
     for pattern in (MONTH_FIRST_DATE, DAY_FIRST_DATE):
@@ -314,6 +329,10 @@ def _written_date(match: re.Match[str], reference: dt.date | None) -> dt.date | 
     if day is not None and day < reference:
         day = _safe_date(reference.year + 1, month, day_of_month)
     return day
+
+
+def _iso_date(match: re.Match[str]) -> dt.date | None:
+    return _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from goalkit.model import Attribute, Problem, ProblemKind, Span
+from goalkit.parse.yaml_values import RECOVERABLE_ERRORS, GoalLoader
 
 BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 """python-frontmatter's boundary (a line of three or more dashes), without its `\\s*`, which
@@ -64,7 +65,7 @@ def _read_yaml(yaml_text: str, first_line: int) -> tuple[dict[str, Attribute], t
             first_line + start.line, start.column + 1, first_line + end.line, end.column + 1
         )
 
-    loader = yaml.SafeLoader(yaml_text)
+    loader = GoalLoader(yaml_text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -74,11 +75,13 @@ def _read_yaml(yaml_text: str, first_line: int) -> tuple[dict[str, Attribute], t
         mark = error.problem_mark or error.context_mark
         span = span_of(mark) if mark is not None else Span(first_line)
         message = f"front-matter is not valid YAML: {error.problem or error.context}"
+        if error.context and error.context_mark is not None and error.problem:
+            context_line = first_line + error.context_mark.line
+            message += f" ({error.context} that starts on line {context_line})"
         return {}, (Problem(ProblemKind.FRONT_MATTER_SYNTAX, message, span),)
-    except yaml.YAMLError as error:
-        return {}, (
-            Problem(ProblemKind.FRONT_MATTER_SYNTAX, f"front-matter: {error}", Span(first_line)),
-        )
+    except RECOVERABLE_ERRORS as error:
+        message = f"front-matter is not valid YAML: {error}"
+        return {}, (Problem(ProblemKind.FRONT_MATTER_SYNTAX, message, Span(first_line)),)
     finally:
         loader.dispose()
     if not isinstance(data, dict):

@@ -28,18 +28,21 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str | Problem
 
 
 def decode(data: bytes) -> str | Problem:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _unreadable("the file is UTF-16; save it as UTF-8")
+    if b"\x00" in data:
+        return _unreadable("binary file (contains NUL bytes)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
         return Problem(
             ProblemKind.UNREADABLE,
             f"not UTF-8: byte 0x{data[error.start]:02x} cannot be decoded; save the file as UTF-8",
             Span(line, column),
         )
-    if "\x00" in text:
-        return _unreadable("binary file (contains NUL bytes)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

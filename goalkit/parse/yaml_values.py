@@ -1,0 +1,33 @@
+"""The YAML dialect of front-matter and attribute blocks: YAML's safe subset, forgiving of dates.
+
+PyYAML raises a bare `ValueError` for a date-shaped value that is no date (`due: 2026-02-30`),
+which would lose the whole front-matter over one typo. Here such a value stays text, so the
+field reader can point at that one key instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+RECOVERABLE_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError)
+"""What reading user-written YAML may raise; anything else is a bug in goalkit."""
+
+
+class GoalLoader(yaml.SafeLoader):
+    """`yaml.SafeLoader`, except that impossible dates are kept as the text written."""
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]
+        except ValueError:
+            return self.construct_scalar(node)  # type: ignore[arg-type]
+
+
+GoalLoader.add_constructor("tag:yaml.org,2002:timestamp", GoalLoader.construct_yaml_timestamp)
+
+
+def load_value(text: str) -> Any:
+    """One YAML value (`1450`, `2026-09-30`, `[a, b]`); raises one of RECOVERABLE_ERRORS."""
+    return yaml.load(text, Loader=GoalLoader)
