@@ -19,6 +19,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("goalkit.cli.schema", "Print the JSON Schema of the front-matter for editors."),
     "new": ("goalkit.cli.new", "Start a new OKR or SMART goal file from a template."),
     "init": ("goalkit.cli.init", "Write a starter goalkit.toml and show the pre-commit hook."),
+    "lint": ("goalkit.cli.lint", "Check goal files against SMART criteria and OKR practice."),
+    "rules": ("goalkit.cli.rules", "List every lint rule with its severity and whether it runs."),
+    "rule": ("goalkit.cli.rule", "Explain one lint rule: why, options, example, fix."),
 }
 """Subcommand name → (module defining a click command named `command`, one-line help)."""
 
