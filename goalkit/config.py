@@ -7,6 +7,8 @@ ignores a misspelt option is a linter nobody can trust. Glob patterns (`include`
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import os
 import re
 import sys
@@ -19,7 +21,7 @@ from typing import Any
 from goalkit.diagnostics import Severity
 from goalkit.parse.source import DEFAULT_MAX_BYTES
 from goalkit.rules.base import Rule
-from goalkit.workspace import SKIPPED_FOLDERS, find_config
+from goalkit.workspace import SKIPPED_FOLDERS, GoalFile, collect_files, find_config, goals_root
 
 PRESETS: dict[str, dict[str, dict[str, int]]] = {
     "doerr": {"OKR101": {"min": 3, "max": 5}, "OKR102": {"max": 5}},
@@ -124,14 +126,17 @@ def load(path: Path, rules: Sequence[Rule] | None = None) -> Config:
 class Validator:
     """Turns a raw TOML table into a Config, failing on the first wrong key with its name."""
 
-    path: Path
+    path: Path | None
+    """None for the command line's options."""
     prefix: str
     rules: dict[str, Rule]
 
     def fail(self, key: str, message: str) -> ConfigError:
-        return ConfigError(f"{self.path}: `{self.prefix}{key}`: {message}")
+        where = f"{self.path}: " if self.path is not None else ""
+        return ConfigError(f"{where}`{self.prefix}{key}`: {message}")
 
     def config(self, table: Mapping[str, Any]) -> Config:
+        assert self.path is not None
         if not isinstance(table, Mapping):
             raise ConfigError(f"{self.path}: the goalkit table must be a table")
         for key in table:
@@ -345,3 +350,83 @@ def included_files(config: Config) -> list[Path]:
             if not any(matches(glob, relative) for glob in config.exclude):
                 found.append(path)
     return found
+
+
+def with_overrides(
+    config: Config,
+    rules: Sequence[Rule],
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    extend_select: Sequence[str] = (),
+    fail_on: str | None = None,
+) -> Config:
+    """The configuration with the command line's choices on top: `--select` replaces,
+    `--ignore` and `--extend-select` add to what the file says."""
+    validator = Validator(None, "--", {rule.code: rule for rule in rules})
+    for key, selectors in (("select", select or ()), ("ignore", ignore),
+                           ("extend-select", extend_select)):  # fmt: skip
+        for selector in selectors:
+            validator.check_selector(key, selector)
+    changes: dict[str, Any] = {
+        "ignore": (*config.ignore, *ignore),
+        "extend_select": (*config.extend_select, *extend_select),
+    }
+    if select is not None:
+        changes["select"] = tuple(select)
+    if fail_on is not None:
+        changes["fail_on"] = Severity(fail_on)
+    return dataclasses.replace(config, **changes)
+
+
+@dataclass(frozen=True)
+class FileSelection:
+    """The goal files a run reads: those it reports on, and the rest of the goal set."""
+
+    reported: tuple[GoalFile, ...]
+    context: tuple[GoalFile, ...] = ()
+    """Read only so cross-file rules see the whole set; never reported on."""
+    report_all: bool = True
+    """False when files were named: report on `reported` only."""
+
+
+def select_files(config: Config, paths: Sequence[Path]) -> FileSelection:
+    """What to read for `paths` (default: the configured `include`, else the current folder).
+
+    Files named explicitly are always read, even when excluded (as ruff does without
+    `force-exclude`); files found by walking folders are filtered by `exclude`. Paths under the
+    current folder are shown relative to it.
+    """
+    if not paths:
+        roots = included_files(config) if config.path is not None else [Path(".")]
+        found = [f for f in collect_files(roots) if not is_excluded(config, f.path)]
+        return FileSelection(tuple(_shown(f) for f in found))
+    explicit = {_absolute(path) for path in paths if not path.is_dir()}
+    reported = [
+        found
+        for found in collect_files(list(paths))
+        if _absolute(found.path) in explicit or not is_excluded(config, found.path)
+    ]
+    has_config = config.path is not None
+    context_roots = included_files(config) if has_config else [goals_root(paths[0])]
+    taken = {_absolute(found.path) for found in reported}
+    context = [
+        found
+        for found in collect_files(context_roots)
+        if _absolute(found.path) not in taken and not is_excluded(config, found.path)
+    ]
+    return FileSelection(
+        tuple(_shown(f) for f in reported), tuple(_shown(f) for f in context), report_all=False
+    )
+
+
+def _absolute(path: Path) -> Path:
+    return Path(os.path.abspath(path))
+
+
+def _shown(goal_file: GoalFile) -> GoalFile:
+    path = goal_file.path
+    if path.is_absolute():
+        with contextlib.suppress(ValueError):
+            path = path.relative_to(Path.cwd())
+    return GoalFile(path, goal_file.id)
