@@ -141,7 +141,7 @@ def _smart_body(request: GoalRequest) -> str:
         "",
         "## Milestones",
         "",
-        "- [ ] TODO the first step",
+        "TODO The steps on the way, as a task list with dates (`- [ ] Draft the talk by …`).",
         "",
     ]
     return "\n".join(parts)

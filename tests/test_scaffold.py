@@ -34,7 +34,7 @@ TODO Why this goal matters, and which key result it moves.
 
 ## Milestones
 
-- [ ] TODO the first step
+TODO The steps on the way, as a task list with dates (`- [ ] Draft the talk by …`).
 """
 
 
@@ -180,3 +180,43 @@ def test_init_beside_a_pyproject_with_goalkit_settings_refuses(tmp_path: Path) -
     assert code == 1
     assert "pyproject.toml already configures goalkit" in err
     assert not (tmp_path / "goalkit.toml").exists()
+
+
+def lint_folder(folder: Path, today: dt.date) -> list[tuple[str, int, str]]:
+    from goalkit.config import discover
+    from goalkit.engine import lint
+    from goalkit.loading import load_documents
+
+    result = lint(load_documents([folder]), discover(folder), today)
+    return [(Path(d.path).name, d.line, d.code) for d in result.diagnostics]
+
+
+def todo_lines(path: Path) -> list[int]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [number for number, line in enumerate(lines, 1) if "TODO" in line]
+
+
+def test_new_files_lint_clean_but_for_what_only_the_user_can_fill_in(tmp_path: Path) -> None:
+    (tmp_path / "goalkit.toml").write_text("")
+    okr, smart = tmp_path / "maya" / "2026-Q4.md", tmp_path / "maya" / "weekly" / "talks.md"
+    assert invoke("new", "okr", str(okr), "--owner", "Maya", *TODAY)[0] == 0
+    arguments = ["--owner", "Maya", "--supports", "maya/2026-Q4#O1.KR1", *TODAY]
+    assert invoke("new", "smart", str(smart), *arguments)[0] == 0
+
+    found = lint_folder(tmp_path, dt.date(2026, 11, 3))
+
+    key_result_lines = [13, 14, 15, 19, 20, 21, 25, 26, 27]
+    assert found == [
+        *[("2026-Q4.md", line, "OKR103") for line in key_result_lines],
+        ("talks.md", 9, "SMART202"),
+    ]
+    assert set(key_result_lines) <= set(todo_lines(okr))
+    assert 9 in todo_lines(smart)
+
+
+def test_a_new_okr_file_without_owner_asks_for_one(tmp_path: Path) -> None:
+    (tmp_path / "goalkit.toml").write_text("")
+    assert invoke("new", "okr", str(tmp_path / "goals.md"), *TODAY)[0] == 0
+    found = lint_folder(tmp_path, dt.date(2026, 11, 3))
+    assert found[0] == ("goals.md", 1, "GK002")
+    assert {code for _, _, code in found[1:]} == {"OKR103"}
