@@ -19,6 +19,7 @@ FORMATS: dict[str, str] = {
     "json": "goalkit.formats.json",
     "sarif": "goalkit.formats.sarif",
     "github": "goalkit.formats.github",
+    "junit": "goalkit.formats.junit",
 }
 """Format name → module defining `render`."""
 
