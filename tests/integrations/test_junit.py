@@ -8,7 +8,7 @@ from pathlib import Path
 
 from goalkit.diagnostics import Diagnostic, Severity
 from goalkit.engine import LintResult
-from goalkit.formats import FormatOptions
+from goalkit.formats import FormatOptions, render
 
 SAMPLE_GOALS = Path(__file__).resolve().parents[2] / "sample-goals"
 
@@ -53,9 +53,7 @@ def result_of(*diagnostics: Diagnostic, paths: tuple[str, ...] = ()) -> LintResu
 
 
 def junit(result: LintResult) -> str:
-    from goalkit.formats.junit import render as junit_render
-
-    return junit_render(result, FormatOptions())
+    return render("junit", result, FormatOptions())
 
 
 def test_exact_output() -> None:
