@@ -8,6 +8,7 @@ work tree, else the folder named on the command line.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,8 +98,13 @@ def _expand(argument: Path) -> Iterable[Path]:
 
 
 def _has_goalkit_table(pyproject: Path) -> bool:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False
-    return "[tool.goalkit" in text
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "goalkit" in tool

@@ -47,10 +47,6 @@ def _problems(document: Document) -> list[tuple[ProblemKind, str, int, int]]:
             "front-matter-text", NOT_MAPPING,
             "front-matter must be a mapping of keys to values, not plain text", 2, 1,
         ),
-        (
-            "latin-1", ProblemKind.UNREADABLE,
-            "not UTF-8: byte 0xe9 cannot be decoded; save the file as UTF-8", 2, 11,
-        ),
         ("empty", ProblemKind.EMPTY, "empty file: write a goal or delete the file", 1, 1),
         ("blank", ProblemKind.EMPTY, "empty file: write a goal or delete the file", 1, 1),
     ],
@@ -189,6 +185,19 @@ def _can_read(path: Path) -> bool:
     except PermissionError:
         return False
     return True
+
+
+def test_a_latin_1_file_points_at_its_first_bad_byte(tmp_path: Path) -> None:
+    path = tmp_path / "latin-1.md"
+    path.write_bytes("---\ntitle: Café goals\n---\n".encode("latin-1"))
+    assert _problems(parse_file(path, "latin-1")) == [
+        (
+            ProblemKind.UNREADABLE,
+            "not UTF-8: byte 0xe9 cannot be decoded; save the file as UTF-8",
+            2,
+            11,
+        )
+    ]
 
 
 def test_a_utf16_file_is_named_as_such(tmp_path: Path) -> None:
