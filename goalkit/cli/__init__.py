@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lint": ("goalkit.cli.lint", "Check goal files against SMART criteria and OKR practice."),
     "rules": ("goalkit.cli.rules", "List every lint rule with its severity and whether it runs."),
     "rule": ("goalkit.cli.rule", "Explain one lint rule: why, options, example, fix."),
+    "history": ("goalkit.cli.history", "Show one goal file's progress over time and forecasts."),
 }
 """Subcommand name → (module defining a click command named `command`, one-line help)."""
 
