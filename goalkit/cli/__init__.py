@@ -16,6 +16,7 @@ import click
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "status": ("goalkit.cli.status", "Show progress per owner and cycle in the terminal."),
+    "report": ("goalkit.cli.report", "Build the static HTML progress site from goal files."),
     "schema": ("goalkit.cli.schema", "Print the JSON Schema of the front-matter for editors."),
     "new": ("goalkit.cli.new", "Start a new OKR or SMART goal file from a template."),
     "init": ("goalkit.cli.init", "Write a starter goalkit.toml and show the pre-commit hook."),
