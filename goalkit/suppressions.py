@@ -95,6 +95,7 @@ def read_suppressions(
                     f"`goalkit-{kind}` names {', '.join(bad)}, which is not a rule code or prefix",
                 )
             )
+            continue  # guessing what was meant could silence far too much
         if kind == "enable":
             for index in open_ranges:
                 suppressions[index] = _close(suppressions[index], line)

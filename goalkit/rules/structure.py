@@ -222,8 +222,16 @@ def _duplicate_objectives(document: Document) -> Iterator[Finding]:
         "`company/2026-H2#O4` when there is no O4 looks aligned in review but is not counted "
         "anywhere. Usually it is a typo or a renumbered objective."
     ),
-    example="---\ntitle: Ship the onboarding flow\nsupports: company/2026-H2#O9\n---\n",
-    use_instead="---\ntitle: Ship the onboarding flow\nsupports: company/2026-H2#O1\n---\n",
+    example=(
+        "<!-- file: company/2026-H2.md -->\n# Company H2\n\n## O1: Win the mid-market\n"
+        "<!-- file: onboarding.md -->\n---\ntitle: Ship the onboarding flow\n"
+        "supports: company/2026-H2#O9\n---\n"
+    ),
+    use_instead=(
+        "<!-- file: company/2026-H2.md -->\n# Company H2\n\n## O1: Win the mid-market\n"
+        "<!-- file: onboarding.md -->\n---\ntitle: Ship the onboarding flow\n"
+        "supports: company/2026-H2#O1\n---\n"
+    ),
     scope=Scope.SET,
 )
 def broken_reference(goal_set: GoalSet, context: Context) -> Iterable[Finding]:
@@ -269,12 +277,12 @@ def _why_broken(goal_set: GoalSet, reference: Reference, ids: list[str]) -> tupl
         "roll-ups that follow the links would never end."
     ),
     example=(
-        "<!-- team/growth.md -->\n---\nsupports: team/brand\n---\n\n"
-        "<!-- team/brand.md -->\n---\nsupports: team/growth\n---\n"
+        "<!-- file: team/growth.md -->\n---\ntitle: Growth\nsupports: team/brand\n---\n"
+        "<!-- file: team/brand.md -->\n---\ntitle: Brand\nsupports: team/growth\n---\n"
     ),
     use_instead=(
-        "<!-- team/growth.md -->\n---\nsupports: company/2026-H2#O1\n---\n\n"
-        "<!-- team/brand.md -->\n---\nsupports: team/growth\n---\n"
+        "<!-- file: team/growth.md -->\n---\ntitle: Growth\n---\n"
+        "<!-- file: team/brand.md -->\n---\ntitle: Brand\nsupports: team/growth\n---\n"
     ),
     scope=Scope.SET,
 )
