@@ -62,6 +62,11 @@ class Timeline:
         return self.tracked.measure
 
     @property
+    def measure_line(self) -> int:
+        """The line of the key result (or SMART statement) in the current file."""
+        return self.tracked.span.line
+
+    @property
     def last_change(self) -> dt.date | None:
         return self.points[-1].date if self.points else None
 
@@ -86,20 +91,44 @@ class Timeline:
 def document_timelines(
     document: Document, history: FileHistory | None, today: dt.date | None = None
 ) -> list[Timeline]:
-    """A timeline for each key result of the file (or its SMART goal), in document order."""
+    """A timeline for each key result of the file (or its SMART goal), in document order.
+
+    With `today`, what was committed or checked in after it is left out, so a run `--today`
+    in the past shows the journal as it stood then.
+    """
+    existing = history.existing if history is not None else ()
+    later = today is not None and any(v.commit.date > today for v in existing)
     versions = [
-        _Matched(version, document) for version in (history.existing if history is not None else ())
+        _Matched(version, document)
+        for version in existing
+        if today is None or version.commit.date <= today
     ]
     timelines = []
     for tracked in tracked_measures(document):
         points = _commit_points(tracked.key, versions)
-        if history is not None and today is not None:
+        if history is not None and today is not None and not later:
             points += _working_point(tracked, document, points, today)
         by_day: dict[dt.date, Point] = {point.date: point for point in points}
         for point in _check_in_points(tracked, document, versions):
-            by_day[point.date] = point
-        timelines.append(Timeline(tracked, tuple(by_day[day] for day in sorted(by_day))))
+            if today is None or point.date <= today:
+                by_day[point.date] = point
+        timelines.append(Timeline(tracked, _without_repeats([by_day[d] for d in sorted(by_day)])))
     return timelines
+
+
+def _without_repeats(points: list[Point]) -> tuple[Point, ...]:
+    """Drop a commit that only recorded what a check-in had already reported."""
+    kept: list[Point] = []
+    for point in points:
+        repeats_check_in = (
+            kept
+            and point.source is not Source.CHECK_IN
+            and kept[-1].source is Source.CHECK_IN
+            and point.values.reported == kept[-1].values.reported
+        )
+        if not repeats_check_in:
+            kept.append(point)
+    return tuple(kept)
 
 
 class _Matched:

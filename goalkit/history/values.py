@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from goalkit.model import Document, KeyResult, Measure, Objective, Status
+from goalkit.model import Document, KeyResult, Measure, Objective, Span, Status
 from goalkit.scoring import measure_progress
 
 SMART_KEY = "goal"
@@ -59,15 +59,18 @@ class Tracked:
     key: str
     label: str
     measure: Measure
+    span: Span
+    """Where the key result's statement (or the SMART statement) is."""
     objective: Objective | None = None
     key_result: KeyResult | None = None
 
 
 def tracked_measures(document: Document) -> list[Tracked]:
     if document.smart is not None:
-        return [Tracked(SMART_KEY, document.smart.statement, document.smart.measure)]
+        smart = document.smart
+        return [Tracked(SMART_KEY, smart.statement, smart.measure, smart.span)]
     return [
-        Tracked(f"{objective.id}.{kr.id}", kr.text, kr.measure, objective, kr)
+        Tracked(f"{objective.id}.{kr.id}", kr.text, kr.measure, kr.span, objective, kr)
         for objective in document.objectives
         for kr in objective.key_results
     ]
