@@ -17,7 +17,15 @@ from goalkit.diagnostics import Severity
 from goalkit.goalset import GoalSet
 from goalkit.model import Document, GoalType, KeyResult, Objective, ProblemKind, Span, Status
 from goalkit.rules.base import Context, Finding, Option, RuleFamily, Scope
-from goalkit.rules.text import leading_phrase, number, plural, quote, sub_span, words
+from goalkit.rules.text import (
+    leading_phrase,
+    number,
+    plural,
+    quote,
+    sub_span,
+    visible_text,
+    words,
+)
 from goalkit.scoring import expected_progress, key_result_progress, objective_score
 
 family = RuleFamily()
@@ -731,8 +739,9 @@ def _first_with_key_result(document: Document, key_result_id: str) -> Objective 
         "An objective people can repeat from memory is one they act on. Doerr's examples run "
         "from three to ten words. The rule counts words (`max-words`, 12) because that is what "
         "makes a sentence hard to remember, and also characters (`max-chars`, 90) to catch "
-        "titles made long by links, code or long compound words; either limit reports. Set a "
-        "limit to 0 to switch that half off. Move the detail into the key results or a "
+        "titles short in words but long in letters (compound words, long names); either limit "
+        "reports. Both count the text as it reads: a link counts by its text, not its address. "
+        "Set a limit to 0 to switch that half off. Move the detail into the key results or a "
         "paragraph under the heading."
     ),
     example="""\
@@ -765,7 +774,8 @@ def objective_too_long(document: Document, context: Context) -> Iterator[Finding
         return
     max_words, max_chars = int(context.options["max-words"]), int(context.options["max-chars"])
     for objective in document.objectives:
-        count, length = len(words(objective.title)), len(objective.title)
+        title = visible_text(objective.title)
+        count, length = len(words(title)), len(title)
         if max_words and count > max_words:
             size = f"{count} words long (max {max_words})"
         elif max_chars and length > max_chars:

@@ -17,6 +17,8 @@ WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+(?:[.,]\d+)*", re.UNICODE)
 """A word for counting and matching: letters with inner apostrophes or hyphens, or a number."""
 EXAMPLE_FILE_MARKER = re.compile(r"^<!-- file: (?P<name>\S+) -->\n", re.MULTILINE)
 MESSAGE_QUOTE_LIMIT = 50
+INLINE_LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
+INLINE_MARKUP = re.compile(r"(?<!\w)[*_]+|[*_]+(?!\w)|`")
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,11 @@ class Match:
     end: int
     text: str
     """The words as written in the goal (`Writing`), for messages."""
+
+
+def visible_text(markdown: str) -> str:
+    """Inline Markdown as a reader sees it: link text without its address, no emphasis marks."""
+    return INLINE_MARKUP.sub("", INLINE_LINK.sub(lambda match: match["text"], markdown))
 
 
 def words(text: str) -> list[re.Match[str]]:
