@@ -150,7 +150,6 @@ def test_gk008_unreadable_files(tmp_path):
     (tmp_path / "latin1.md").write_bytes("---\ntitle: Caf\xe9\n---\n".encode("latin-1"))
     (tmp_path / "big.md").write_text("# Big\n" + "x" * 2000, encoding="utf-8")
     (tmp_path / "binary.md").write_bytes(b"# Bin\x00ary\n")
-    (tmp_path / "folder.md").mkdir()
     (tmp_path / "fine.md").write_text("# Fine\n", encoding="utf-8")
     found = lint_folder("GK008", tmp_path, max_bytes=1000)
     assert [(path, line, column, message) for path, line, column, message, _ in found] == [
@@ -158,8 +157,9 @@ def test_gk008_unreadable_files(tmp_path):
         ("binary.md", 1, 1, "binary file (contains NUL bytes)"),
         ("latin1.md", 2, 11, "not UTF-8: byte 0xe9 cannot be decoded; save the file as UTF-8"),
     ]
+    (tmp_path / "named" / "folder.md").mkdir(parents=True)
     missing = parse_file(tmp_path / "missing.md", "missing")
-    folder = parse_file(tmp_path / "folder.md", "folder")
+    folder = parse_file(tmp_path / "named" / "folder.md", "folder")
     config = dataclasses.replace(default_config(tmp_path), select=("GK008",))
     messages = [d.message for d in lint([missing, folder], config, TODAY).diagnostics]
     assert messages == ["no such file", "cannot read: a folder"]
