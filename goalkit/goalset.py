@@ -59,6 +59,20 @@ class GoalSet:
                 return target.document.cycle
         return None
 
+    def effective_owners(self, document: Document) -> tuple[str, ...]:
+        """A document's own owners, else those of the first goal it supports (one level up).
+
+        A weekly SMART goal that supports `freelance/2026-Q4-okrs#O1.KR2` belongs to whoever
+        owns those OKRs, even when its front-matter does not repeat the name.
+        """
+        if document.owners:
+            return document.owners
+        for reference in document.supports:
+            target = self.resolve(reference)
+            if target is not None and target.document.owners:
+                return target.document.owners
+        return ()
+
     def supporters(self, document_id: str) -> list[tuple[Document, Reference]]:
         """Documents that declare they support `document_id` (any objective or key result of it)."""
         return [

@@ -1,4 +1,9 @@
-"""The terminal progress view behind `goalkit status`, as styled text segments (no I/O)."""
+"""The terminal progress view behind `goalkit status`, as styled text segments (no I/O).
+
+Documents are grouped per owner and cycle; a SMART goal without its own owner or cycle joins
+the group of the key result it supports, and says which one. Closed, dropped and draft files
+show their status instead of a pace, since no progress is expected of them any more (or yet).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from goalkit.goalset import GoalSet
-from goalkit.model import Cycle, Document, Measure, ProblemKind, Quantity
+from goalkit.model import (
+    Cycle,
+    Document,
+    KeyResult,
+    Measure,
+    ProblemKind,
+    Quantity,
+    Reference,
+    Status,
+)
 from goalkit.scoring import (
     PaceStatus,
     document_score,
@@ -21,6 +35,8 @@ from goalkit.scoring import (
 )
 
 BAR_WIDTH = 10
+NO_OWNER = "(no owner)"
+NO_CYCLE = "(no cycle)"
 Segment = tuple[str, str | None]
 """Text and a style name: `heading`, `dim`, or a score band / status colour."""
 STATUS_STYLES = {
@@ -29,99 +45,151 @@ STATUS_STYLES = {
     PaceStatus.AT_RISK: "yellow",
     PaceStatus.OFF_TRACK: "red",
 }
+CLOSED_LABELS = {Status.DONE: "closed", Status.DROPPED: "dropped", Status.DRAFT: "draft"}
+"""What a file whose `status` is not `active` shows in place of its pace."""
 FATAL_PROBLEMS = (
     ProblemKind.UNREADABLE,
     ProblemKind.FRONT_MATTER_SYNTAX,
     ProblemKind.FRONT_MATTER_NOT_MAPPING,
+    ProblemKind.EMPTY,
 )
+"""Problems that leave nothing worth showing; the file gets an error line instead."""
+SIGN_UNITS = ("%", "$", "€", "£", "¥")
+THRESHOLD_WORDS = {"at_most": "at most", "at_least": "at least"}
 
 
 @dataclass
 class StatusView:
     lines: list[list[Segment]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    """One `path:line:column: error: message` line per file that could not be read."""
+
+
+@dataclass(frozen=True)
+class _Group:
+    owner: str
+    cycle: Cycle | None
+
+    @property
+    def label(self) -> str:
+        return self.cycle.label if self.cycle else NO_CYCLE
+
+    def sort_key(self) -> tuple[bool, str, dt.date, str]:
+        start = self.cycle.start if self.cycle else dt.date.max
+        return (self.owner == NO_OWNER, self.owner.lower(), start, self.label)
 
 
 def render_status(documents: Sequence[Document], today: dt.date) -> StatusView:
     view = StatusView()
+    shown = []
     for document in documents:
-        for problem in document.problems:
-            if problem.kind in FATAL_PROBLEMS:
-                view.errors.append(
-                    f"{document.path.as_posix()}:{problem.span.line}:{problem.span.column}: "
-                    f"error: {problem.message}"
-                )
-    goal_set = GoalSet([d for d in documents if d.readable])
-    groups: dict[tuple[str, str], list[Document]] = defaultdict(list)
-    cycles: dict[tuple[str, str], Cycle | None] = {}
+        fatal = [p for p in document.problems if p.kind in FATAL_PROBLEMS]
+        for problem in fatal[:1]:
+            view.errors.append(
+                f"{document.path.as_posix()}:{problem.span.line}:{problem.span.column}: "
+                f"error: {problem.message}"
+            )
+        if not fatal:
+            shown.append(document)
+    goal_set = GoalSet(shown)
+    groups: dict[_Group, list[Document]] = defaultdict(list)
     for document in goal_set.documents:
-        cycle = goal_set.effective_cycle(document)
-        key = (", ".join(document.owners) or "(no owner)", cycle.label if cycle else "(no cycle)")
-        groups[key].append(document)
-        cycles[key] = cycle
-    for key in sorted(groups, key=lambda k: (k[0].lower(), _cycle_order(cycles[k]), k[1])):
+        owner = ", ".join(goal_set.effective_owners(document)) or NO_OWNER
+        groups[_Group(owner, goal_set.effective_cycle(document))].append(document)
+    for group in sorted(groups, key=_Group.sort_key):
         if view.lines:
             view.lines.append([])
-        view.lines.append(_group_heading(key, cycles[key], today))
-        for document in sorted(groups[key], key=lambda d: (d.type.value, d.id)):
-            view.lines.extend(_document_lines(document, cycles[key], today))
+        view.lines.append(_group_heading(group, today))
+        members = sorted(groups[group], key=lambda d: (d.type.value, d.id))
+        for document in members:
+            view.lines.extend(_document_lines(document, group, goal_set, today))
     if not view.lines and not view.errors:
         view.lines.append([("No goal files found.", "dim")])
     return view
 
 
-def _cycle_order(cycle: Cycle | None) -> dt.date:
-    return cycle.start if cycle else dt.date.max
-
-
-def _group_heading(key: tuple[str, str], cycle: Cycle | None, today: dt.date) -> list[Segment]:
-    owner, label = key
-    segments: list[Segment] = [(f"{owner} · {label}", "heading")]
-    if cycle is not None:
-        elapsed = expected_progress(cycle.start, cycle.end, today)
-        segments.append((f"  {cycle.start} → {cycle.end}, {elapsed:.0%} elapsed", "dim"))
+def _group_heading(group: _Group, today: dt.date) -> list[Segment]:
+    segments: list[Segment] = [(f"{group.owner} · {group.label}", "heading")]
+    if group.cycle is not None:
+        elapsed = expected_progress(group.cycle.start, group.cycle.end, today)
+        segments.append(
+            (f"  {group.cycle.start} → {group.cycle.end}, {elapsed:.0%} elapsed", "dim")
+        )
     return segments
 
 
-def _document_lines(document: Document, cycle: Cycle | None, today: dt.date) -> list[list[Segment]]:
+def _document_lines(
+    document: Document, group: _Group, goal_set: GoalSet, today: dt.date
+) -> list[list[Segment]]:
     score = document_score(document)
-    start = document.period_start or (cycle.start if cycle else None)
-    end = document.deadline or (cycle.end if cycle else None)
-    status = pace_status(score, start, end, today)
-    header: list[Segment] = [
-        (f"  {document.title}", "heading"),
-        (f"  {document.path.as_posix()}", "dim"),
+    start = document.period_start or (group.cycle.start if group.cycle else None)
+    end = document.deadline or (group.cycle.end if group.cycle else None)
+
+    def status(progress: float | None) -> Segment:
+        if document.status in CLOSED_LABELS:
+            return (CLOSED_LABELS[document.status], "dim")
+        state = pace_status(progress, start, end, today)
+        return (state.value, STATUS_STYLES.get(state, "dim"))
+
+    lines = [
+        [
+            (f"  {document.title}", "heading"),
+            ("  ", None),
+            *_score_segments(score, status(score)),
+            (f"  {document.path.as_posix()}", "dim"),
+        ]
     ]
-    lines = [[*header, ("  ", None), *_score_segments(score, status)]]
     if document.smart is not None:
-        detail = _measure_text(document.smart.measure)
-        due = f"due {end.isoformat()}" if end else "no deadline"
-        lines.append([(f"    {detail}" if detail else "    ", None), (f"  {due}", "dim")])
+        details = [_measure_text(document.smart.measure)]
+        details.append(f"due {end.isoformat()}" if end else "no deadline")
+        details += [_reference_text(r, group, goal_set) for r in document.supports]
+        lines.append([("    " + " · ".join(d for d in details if d), "dim")])
     for objective in document.objectives:
-        objective_progress = objective_score(objective)
-        objective_status = pace_status(objective_progress, start, end, today)
+        progress = objective_score(objective)
         lines.append(
-            [(f"    {objective.id} {objective.title}", None), ("  ", None),
-             *_score_segments(objective_progress, objective_status)]
-        )  # fmt: skip
+            [
+                (f"    {objective.id} {objective.title}", None),
+                ("  ", None),
+                *_score_segments(progress, status(progress)),
+            ]
+        )
         for key_result in objective.key_results:
-            progress = key_result_progress(key_result)
-            text = f"      {key_result.id} {key_result.text}"
-            detail = _measure_text(key_result.measure)
-            lines.append(
-                [(text, None), (f"  {detail}" if detail else "", "dim"), ("  ", None),
-                 _score_segment(progress)]
-            )  # fmt: skip
+            lines.append(_key_result_line(key_result))
     return lines
 
 
-def _score_segments(score: float | None, status: PaceStatus) -> list[Segment]:
-    return [(_bar(score), _band(score)), (" ", None), _score_segment(score), (" ", None),
-            (status.value, STATUS_STYLES.get(status, "dim"))]  # fmt: skip
+def _key_result_line(key_result: KeyResult) -> list[Segment]:
+    details = [_measure_text(key_result.measure)]
+    if key_result.due is not None:
+        details.append(f"due {key_result.due.value.isoformat()}")
+    detail = " · ".join(d for d in details if d)
+    return [
+        (f"      {key_result.id} {key_result.text}", None),
+        (f"  {detail}" if detail else "", "dim"),
+        ("  ", None),
+        _score_segment(key_result_progress(key_result)),
+    ]
+
+
+def _reference_text(reference: Reference, group: _Group, goal_set: GoalSet) -> str:
+    """`supports O1.KR2` when the target is shown in the same group, else the full reference."""
+    target = goal_set.resolve(reference)
+    if target is None or target.objective is None:
+        return f"supports {reference.text}"
+    same_group = goal_set.effective_cycle(target.document) == group.cycle
+    if not same_group:
+        return f"supports {reference.text}"
+    if target.key_result is None:
+        return f"supports {target.objective.id}"
+    return f"supports {target.objective.id}.{target.key_result.id}"
+
+
+def _score_segments(score: float | None, status: Segment) -> list[Segment]:
+    return [(_bar(score), _band(score)), (" ", None), _score_segment(score), (" ", None), status]
 
 
 def _score_segment(score: float | None) -> Segment:
-    return ("  ?  " if score is None else f"{score:.2f}", _band(score))
+    return (" ?  " if score is None else f"{score:.2f}", _band(score))
 
 
 def _band(score: float | None) -> str | None:
@@ -136,21 +204,19 @@ def _bar(score: float | None) -> str:
 
 
 def _measure_text(measure: Measure) -> str:
+    """`1,200 → 1,450 / 2,000`, `$230 · at most $250`, `[x]`, or `score 0.70` alone."""
     if measure.checked is not None:
         return "[x]" if measure.checked else "[ ]"
-    if measure.score is not None and measure.target is None:
-        return f"score {measure.score.value:.2f}"
     if measure.target is None:
-        return ""
+        return f"score {measure.score.value:.2f}" if measure.score is not None else ""
+    noun = f" {measure.unit}" if measure.unit and measure.unit not in SIGN_UNITS else ""
     current = _number(measure.current) if measure.current else "?"
-    unit = (
-        f" {measure.unit}" if measure.unit and measure.unit not in ("%", "$", "€", "£", "¥") else ""
-    )
-    text = f"{current} / {_number(measure.target)}{unit}"
+    if measure.threshold is not None:
+        bound = THRESHOLD_WORDS[measure.threshold.value]
+        return f"{current} · {bound} {_number(measure.target)}{noun}"
+    text = f"{current} / {_number(measure.target)}{noun}"
     if measure.baseline is not None:
         text = f"{_number(measure.baseline)} → {text}"
-    if measure.threshold is not None:
-        text += " (threshold)"
     return text
 
 
@@ -159,7 +225,7 @@ def _number(quantity: Quantity) -> str:
     number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
     if quantity.unit == "%":
         return number + "%"
-    if quantity.unit in ("$", "€", "£", "¥"):
+    if quantity.unit in SIGN_UNITS:
         return quantity.unit + number
     return number
 

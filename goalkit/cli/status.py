@@ -45,6 +45,11 @@ STYLES: dict[str, dict[str, object]] = {
 
 
 def _styled(segments: list[tuple[str, str | None]]) -> str:
+    # Trailing blanks go before styling: once wrapped in escape codes they can't be stripped.
+    while segments and not segments[-1][0].strip():
+        segments = segments[:-1]
+    if segments:
+        segments = [*segments[:-1], (segments[-1][0].rstrip(), segments[-1][1])]
     return "".join(
-        click.style(text, **STYLES[style]) if style else text for text, style in segments
-    ).rstrip()
+        click.style(text, **STYLES[style]) if style else text for text, style in segments if text
+    )
