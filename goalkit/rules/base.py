@@ -82,6 +82,8 @@ class Rule:
     enabled_by_default: bool = True
     reads_unreadable: bool = False
     """Also run on documents that could not be read (only GK008 needs them)."""
+    needs_history: bool = False
+    """Reads `Context.history`: `goalkit lint` reads the git history only when such a rule runs."""
     origin: str = "goalkit"
     """`goalkit` for built-in rules, else the name of the rule pack's entry point."""
 
