@@ -336,6 +336,13 @@ def _check_ins(section: OutlineSection, reader: FieldReader) -> list[CheckIn]:
         try:
             day = dt.date.fromisoformat(match["date"])
         except ValueError:
+            reader.problems.append(
+                Problem(
+                    ProblemKind.INVALID_VALUE,
+                    f"check-in date {match['date']} is not a calendar date",
+                    heading.span(0, len(match["date"])),
+                )
+            )
             continue
         body = heading.shifted(match.end())
         pieces = [body, *paragraphs]

@@ -88,6 +88,13 @@ YEAR_IN_CONTEXT = re.compile(
     r"\b(?:in|of|for|during|since|through|end of|early|late|mid)\s+(?P<year>(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
+SLASH_DATE = re.compile(
+    r"\b\d{4}/\d{1,2}/\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+    r"|(?:(?<=\bby )|(?<=\bon )|(?<=\bdue )|(?<=\bbefore )|(?<=\buntil ))\d{1,2}/\d{1,2}\b",
+    re.IGNORECASE,
+)
+"""`12/31`, `31/12/2026`: ambiguous between countries, so not read as dates — and, above all,
+not as `N/M` progress."""
 FROM_TO = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 TO_BETWEEN = re.compile(r"^\s*(?:[A-Za-z][\w-]*\s+){0,2}(?:to|→|->)\s*$", re.IGNORECASE)
 ARROW_BETWEEN = re.compile(r"^\s*(?:→|->)\s*$")
@@ -148,6 +155,7 @@ def read_statement(
         *((start, end) for start, end, _ in located_dates),
         *((start, end) for start, end, _ in located_durations),
         *((m.start(), m.end()) for m in CYCLE_LABEL.finditer(text)),
+        *((m.start(), m.end()) for m in SLASH_DATE.finditer(text)),
         *((m.start("year"), m.end("year")) for m in YEAR_IN_CONTEXT.finditer(text)),
     ]
     quantities = [

@@ -112,6 +112,28 @@ def test_an_impossible_iso_date_is_a_problem_and_not_a_number() -> None:
     document: Document = parse_file(FIXTURES / "date-forms.md", "date-forms")
     assert [(p.kind, p.message, p.span) for p in document.problems] == [
         (ProblemKind.INVALID_VALUE, "2026-02-30 is not a calendar date", Span(14, 25, 14, 35)),
+        (
+            ProblemKind.INVALID_VALUE,
+            "check-in date 2026-11-31 is not a calendar date",
+            Span(23, 3, 23, 13),
+        ),
     ]
     key_result = next(kr for kr in document.key_results if kr.id == "KR8")
     assert [quantity.value for quantity in key_result.measure.numbers] == [5]
+
+
+@pytest.mark.parametrize("key_result_id", ["KR12", "KR13"])
+def test_slash_dates_are_neither_dates_nor_progress(key_result_id: str) -> None:
+    key_result = _key_result("date-forms", key_result_id)
+    assert (key_result.dates, key_result.measure.numbers, key_result.measure.current) == (
+        (),
+        (),
+        None,
+    )
+
+
+def test_only_dated_entries_of_check_ins_are_check_ins() -> None:
+    document = parse_file(FIXTURES / "date-forms.md", "date-forms")
+    assert [(c.date, c.text, c.span) for c in document.check_ins] == [
+        (dt.date(2026, 11, 12), "Real one. KR1: 3", Span(25, 3, 25, 31)),
+    ]
