@@ -263,8 +263,8 @@ def type_problem(default: Any, value: Any) -> str | None:
     if isinstance(default, (list, tuple, frozenset, set)):
         if not isinstance(value, list):
             return f"must be a list, not {value!r}"
-        kinds = {type(item) for item in default}
-        if kinds and not all(type(item) in kinds for item in value):
+        kinds = {type(item) for item in default} or {str}  # an empty list is a list of words
+        if not all(type(item) in kinds for item in value):
             wanted = " or ".join(sorted(kind.__name__ for kind in kinds))
             return f"every item must be of type {wanted}"
         return None
