@@ -21,6 +21,7 @@ from goalkit.formats import FORMATS
 if TYPE_CHECKING:
     from goalkit.config import Config
     from goalkit.model import Document
+    from goalkit.rules.base import Rule
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -120,7 +121,10 @@ def command(
     documents, report_paths = _read(paths, config)
     if not documents:
         click.echo("goalkit: warning: no goal files (*.md) found", err=True)
-    result = lint(documents, config, resolve_today(today), report_paths=report_paths)
+    history = _history(documents, report_paths, rules.rules, config)
+    result = lint(
+        documents, config, resolve_today(today), report_paths=report_paths, history=history
+    )
 
     use_color = color if color is not None else _terminal(output_file)
     options = FormatOptions(color=use_color, statistics=statistics, quiet=quiet, version=_version())
@@ -152,6 +156,24 @@ def _read(paths: Sequence[Path], config: Config) -> tuple[list[Document], list[P
     ]
     report_paths = None if selection.report_all else [goal.path for goal in selection.reported]
     return documents, report_paths
+
+
+def _history(
+    documents: Sequence[Document],
+    report_paths: Sequence[Path] | None,
+    rules: Sequence[Rule],
+    config: Config,
+) -> object:
+    """The git history of the reported files, read only when a rule that needs it runs."""
+    from goalkit.engine import enabled_rules
+
+    if not any(getattr(rule, "needs_history", False) for rule in enabled_rules(rules, config)):
+        return None
+    from goalkit.history import read_history
+
+    wanted = None if report_paths is None else {os.path.abspath(path) for path in report_paths}
+    chosen = [d for d in documents if wanted is None or os.path.abspath(d.path) in wanted]
+    return read_history([d.path for d in chosen], {d.path: d.id for d in chosen})
 
 
 def _terminal(output_file: Path | None) -> bool:
