@@ -25,8 +25,9 @@ def diagnostics(result: LintResult, options: FormatOptions) -> list[str]:
     for diagnostic in result.diagnostics:
         lines.append(_headline(diagnostic, options.color))
         if diagnostic.hint:
-            hint = f"  hint: {diagnostic.hint}"
-            lines.append(f"{DIM}{hint}{RESET}" if options.color else hint)
+            for number, text in enumerate(diagnostic.hint.splitlines()):
+                hint = f"  {'hint:' if number == 0 else '     '} {text}"
+                lines.append(f"{DIM}{hint}{RESET}" if options.color else hint)
     return lines
 
 
