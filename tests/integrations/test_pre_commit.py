@@ -7,6 +7,7 @@ this working tree (in CI, a fresh clone: the same files), so uncommitted work is
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -238,3 +239,48 @@ def test_configured_hooks_run_on_goal_files_only_with_their_arguments(
         "SMART208 vague-deadline",
     ]
     assert "README.md" not in run.stdout
+
+
+def test_report_hook_builds_the_whole_site_when_goal_files_change(
+    goal_repository: Path, hook_repository: HookRepository, environment: dict[str, str]
+) -> None:
+    config = {
+        "repos": [
+            {
+                "repo": str(hook_repository.path),
+                "rev": hook_repository.rev,
+                "hooks": [
+                    {
+                        "id": "goalkit-report",
+                        "args": ["--output", "site", "--today", TODAY, "goals"],
+                    }
+                ],
+            }
+        ]
+    }
+    (goal_repository / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    (goal_repository / ".gitignore").write_text("/site/\n")
+    git(goal_repository, "add", ".pre-commit-config.yaml", ".gitignore", environment=environment)
+
+    untouched = pre_commit(goal_repository, environment, "run", "--files", "goalkit.toml")
+    assert untouched.returncode == 0, untouched.stdout + untouched.stderr
+    assert "(no files to check)Skipped" in untouched.stdout
+    assert not (goal_repository / "site").exists()
+
+    # One changed goal file, yet the site holds every goal: no file names reach the hook.
+    run = pre_commit(goal_repository, environment, "run", "--files", "goals/weak.md")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "goalkit report" in run.stdout and "Passed" in run.stdout
+    site = goal_repository / "site"
+    assert (site / "index.html").is_file()
+    data = json.loads((site / "data.json").read_text(encoding="utf-8"))
+    assert (data["generator"], data["today"]) == ("goalkit", TODAY)
+    assert [goal["path"] for goal in data["goals"]] == [
+        "goals/maya/a-newsletter.md",
+        "goals/maya/b-practice.md",
+        "goals/team.md",
+        "goals/weak.md",
+    ]
+
+    rebuilt = pre_commit(goal_repository, environment, "run", "--files", "goals/team.md")
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
