@@ -104,29 +104,56 @@ def leading_phrase(text: str, phrases: Iterable[str], *, inflect: bool = True) -
 def sub_span(span: Span, text: str, start: int, end: int, lines: Sequence[str] = ()) -> Span:
     """The file span of `text[start:end]`, where `text` is the statement that `span` covers.
 
-    On the statement's first line the offset maps straight onto columns; on a continuation line
-    the line is looked up in the file (`lines`) because Markdown strips its indentation. When it
-    cannot be placed, the whole statement's span is the honest answer.
+    The parser reads a statement wrapped over several lines as one line of text, so offsets are
+    mapped back through the file's own characters (`lines`), whitespace runs counting as one
+    space. Without the lines, a one-line span is mapped by offset; when the words cannot be
+    placed, the whole statement's span is the honest answer.
     """
-    line_index = text.count("\n", 0, start)
-    if line_index != text.count("\n", 0, end):
-        return span
-    line_start = text.rfind("\n", 0, start) + 1
-    if line_index == 0:
-        column = span.column
-    else:
-        line_number = span.line + line_index
-        line_end = text.find("\n", line_start)
-        line_text = text[line_start : line_end if line_end >= 0 else len(text)]
-        indent = len(line_text) - len(line_text.lstrip())
-        found = -1
-        if 0 < line_number <= len(lines) and line_text.strip():
-            found = lines[line_number - 1].find(line_text.strip())
-        if found < 0:
-            return span
-        column = found + 1 - indent
-    line = span.line + line_index
-    return Span(line, column + start - line_start, line, column + end - line_start)
+    positions = _character_positions(span, text, lines)
+    if positions is not None and 0 <= start < end <= len(positions):
+        line, column = positions[start]
+        end_line, end_column = positions[end - 1]
+        return Span(line, column, end_line, end_column + 1)
+    single_line = span.end_line in (None, span.line)
+    if single_line and not lines and "\n" not in text:
+        return Span(span.line, span.column + start, span.line, span.column + end)
+    return span
+
+
+def _character_positions(
+    span: Span, text: str, lines: Sequence[str]
+) -> list[tuple[int, int]] | None:
+    """(line, column) of each character of `text`, read from the file region `span` covers."""
+    if not lines or span.end_line is None or span.end_column is None:
+        return None
+    characters: list[tuple[str, tuple[int, int]]] = []
+    for line_number in range(span.line, span.end_line + 1):
+        if not 0 < line_number <= len(lines):
+            return None
+        source = lines[line_number - 1]
+        first = span.column - 1 if line_number == span.line else 0
+        last = span.end_column - 1 if line_number == span.end_line else len(source)
+        if line_number != span.line:
+            characters.append(("\n", (line_number, 1)))
+        characters += [
+            (source[i], (line_number, i + 1)) for i in range(first, min(last, len(source)))
+        ]
+    collapsed: list[str] = []
+    positions: list[tuple[int, int]] = []
+    for character, position in characters:
+        if character.isspace():
+            if collapsed and collapsed[-1] != " ":
+                collapsed.append(" ")
+                positions.append(position)
+            continue
+        collapsed.append(character)
+        positions.append(position)
+    while collapsed and collapsed[-1] == " ":
+        collapsed.pop()
+        positions.pop()
+    if "".join(collapsed) != " ".join(text.split()) or len(collapsed) != len(text):
+        return None
+    return positions
 
 
 def quote(text: str, limit: int = MESSAGE_QUOTE_LIMIT) -> str:
