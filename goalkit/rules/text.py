@@ -60,15 +60,16 @@ def inflections(word: str) -> set[str]:
 
 
 def _phrase_pattern(phrase: str, inflect: bool) -> re.Pattern[str]:
-    """A phrase of one or more words; with `inflect`, its last word may take a regular ending.
+    """A phrase of one or more words; with `inflect`, its first word may take a regular ending
+    (`work on` matches `worked on`, `write` matches `writing`).
 
     Phrases made of punctuation (`etc.`) match as written, and `ASAP` matches `asap`.
     """
     parts = phrase.strip().lower().split()
     pieces = [re.escape(part) for part in parts]
-    if inflect and parts and parts[-1].isalpha():
-        forms = sorted(inflections(parts[-1]), key=len, reverse=True)
-        pieces[-1] = "(?:" + "|".join(re.escape(form) for form in forms) + ")"
+    if inflect and parts and parts[0].isalpha():
+        forms = sorted(inflections(parts[0]), key=len, reverse=True)
+        pieces[0] = "(?:" + "|".join(re.escape(form) for form in forms) + ")"
     body = r"\s+".join(pieces)
     lead = r"(?<![\w'’-])" if parts and parts[0][:1].isalnum() else ""
     tail = r"(?![\w'’-])" if parts and parts[-1][-1:].isalnum() else ""
