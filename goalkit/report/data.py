@@ -14,6 +14,8 @@ from goalkit.report.views import GoalView, Score, Site
 
 DATA_FORMAT = 1
 PAGE_FIELDS_LEFT_OUT = {"slug"}
+FLOAT_DIGITS = 6
+"""Enough for any score; fewer digits keep a published site's diffs readable."""
 
 
 def site_data(site: Site) -> dict[str, Any]:
@@ -27,7 +29,7 @@ def site_data(site: Site) -> dict[str, Any]:
                 "label": cycle.label,
                 "start": cycle.start,
                 "end": cycle.end,
-                "elapsed": cycle.elapsed,
+                "elapsed": _plain(cycle.elapsed),
                 "days_left": cycle.days_left,
                 "page": cycle.page,
                 "score": _plain(cycle.score),
@@ -78,13 +80,15 @@ def _plain(value: Any) -> Any:
     """Dataclasses → dicts in field order, tuples → lists; Score gains its display forms."""
     if isinstance(value, Score):
         return {
-            "value": value.value,
+            "value": _plain(value.value),
             "band": value.band,
             "status": value.status,
-            "expected": value.expected,
+            "expected": _plain(value.expected),
         }
     if is_dataclass(value) and not isinstance(value, type):
         return {item.name: _plain(getattr(value, item.name)) for item in fields(value)}
     if isinstance(value, (list, tuple)):
         return [_plain(item) for item in value]
+    if isinstance(value, float):
+        return round(value, FLOAT_DIGITS)
     return value
