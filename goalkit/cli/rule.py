@@ -51,7 +51,7 @@ def command(code: str, config_path: Path | None, color: bool | None) -> None:
         textwrap.fill(rule.summary, 88),
         "",
         heading("Why"),
-        textwrap.indent(textwrap.fill(" ".join(rule.why.split()), 84), "    "),
+        _paragraphs(rule.why),
     ]
     if rule.options:
         lines += ["", heading("Options") + f"  [tool.goalkit.rules.{rule.code}]"]
@@ -60,8 +60,8 @@ def command(code: str, config_path: Path | None, color: bool | None) -> None:
             value = format_value(values[option.name])
             default = format_value(option.default)
             note = "" if value == default else f"  (default {default})"
-            lines.append(f"    {option.name} = {value}{note}")
-            lines.append(textwrap.indent(textwrap.fill(option.description, 80), "        "))
+            lines.append(_wrapped(f"{option.name} = {value}{note}", "    ", "        "))
+            lines.append(_wrapped(option.description, "        ", "        "))
     lines += [
         "",
         heading("Example"),
@@ -73,3 +73,19 @@ def command(code: str, config_path: Path | None, color: bool | None) -> None:
     if rule.origin != "goalkit":
         lines += ["", f"(from the rule pack {rule.origin!r})"]
     click.echo("\n".join(lines), color=color)
+
+
+WIDTH = 88
+
+
+def _wrapped(text: str, first: str, rest: str) -> str:
+    return textwrap.fill(
+        text, WIDTH, initial_indent=first, subsequent_indent=rest,
+        break_long_words=False, break_on_hyphens=False,
+    )  # fmt: skip
+
+
+def _paragraphs(text: str) -> str:
+    """Markdown prose refilled for the terminal, keeping its paragraph breaks."""
+    paragraphs = [" ".join(block.split()) for block in text.strip().split("\n\n")]
+    return "\n\n".join(_wrapped(paragraph, "    ", "    ") for paragraph in paragraphs if paragraph)
