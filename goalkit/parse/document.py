@@ -49,6 +49,7 @@ CHECK_IN_VALUE = re.compile(
     re.IGNORECASE,
 )
 MEASURE_KEYS = ("baseline", "target", "current")
+TRAILING_COMMENTS = re.compile(r"(?:\s*<!--.*?-->)+\s*$", re.DOTALL)
 
 
 def parse_text(text: str, path: Path, default_id: str) -> Document:
@@ -152,7 +153,7 @@ def _objective(
     section: OutlineSection, index: int, reference: dt.date | None, reader: FieldReader
 ) -> Objective:
     assert section.heading is not None
-    locator, attributes, problem = split_attributes(section.heading.locator)
+    locator, attributes, problem = split_attributes(_without_comments(section.heading.locator))
     if problem:
         reader.problems.append(problem)
     objective_id, id_span, locator = _split_id(locator, OBJECTIVE_PREFIX, "O", index)
@@ -180,7 +181,7 @@ def _objective(
 def _key_result(
     item: Item, index: int, reference: dt.date | None, reader: FieldReader
 ) -> KeyResult:
-    locator, attributes, problem = split_attributes(item.text.locator)
+    locator, attributes, problem = split_attributes(_without_comments(item.text.locator))
     if problem:
         reader.problems.append(problem)
     key_result_id, id_span, locator = _split_id(locator, KEY_RESULT_PREFIX, "KR", index)
@@ -294,6 +295,13 @@ def _inherit_unit(measure: Measure) -> Measure:
     return dataclasses.replace(measure, **changes) if changes else measure
 
 
+def _without_comments(locator: Locator) -> Locator:
+    """`- KR2: Write posts <!-- goalkit: disable=OKR105 -->`: the comment is a suppression
+    (kept in `Document.comments`), not part of the statement or of its attribute block."""
+    match = TRAILING_COMMENTS.search(locator.text)
+    return locator.truncated(match.start()) if match else locator
+
+
 def _one_line(text: str) -> str:
     """A statement wrapped over several source lines reads as one line of text."""
     return " ".join(text.split())
@@ -350,7 +358,7 @@ def _check_ins(section: OutlineSection, reader: FieldReader) -> list[CheckIn]:
         values: list[CheckInValue] = []
         text_parts = []
         for piece in pieces:
-            rest, attributes, problem = split_attributes(piece)
+            rest, attributes, problem = split_attributes(_without_comments(piece))
             if problem:
                 reader.problems.append(problem)
             by_key = {attribute.key: attribute for attribute in attributes}

@@ -95,6 +95,11 @@ SLASH_DATE = re.compile(
 )
 """`12/31`, `31/12/2026`: ambiguous between countries, so not read as dates — and, above all,
 not as `N/M` progress."""
+LINK_TARGET = re.compile(
+    r"\]\([^)]*\)|<[A-Za-z][\w+.-]*:[^>\s]*>|\b(?:https?|ftp)://\S+|\bwww\.\S+",
+    re.IGNORECASE,
+)
+"""Link destinations and bare URLs, whose digits (`/guides/2026`) are no measure."""
 FROM_TO = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 TO_BETWEEN = re.compile(r"^\s*(?:[A-Za-z][\w-]*\s+){0,2}(?:to|→|->)\s*$", re.IGNORECASE)
 ARROW_BETWEEN = re.compile(r"^\s*(?:→|->)\s*$")
@@ -156,6 +161,7 @@ def read_statement(
         *((start, end) for start, end, _ in located_durations),
         *((m.start(), m.end()) for m in CYCLE_LABEL.finditer(text)),
         *((m.start(), m.end()) for m in SLASH_DATE.finditer(text)),
+        *((m.start(), m.end()) for m in LINK_TARGET.finditer(text)),
         *((m.start("year"), m.end("year")) for m in YEAR_IN_CONTEXT.finditer(text)),
     ]
     quantities = [
