@@ -6,7 +6,7 @@ Plain frozen values, like `goalkit.model`; reading them from a repository is `re
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +30,24 @@ class Commit:
         return self.sha[:7]
 
 
+class Versions:
+    """The parsed versions of one file, parsed on first use: a rule that reads only the current
+    cycle never pays for parsing years of history."""
+
+    def __init__(self, blobs: Mapping[str, bytes], parse: Callable[[bytes | None], Document]):
+        self._blobs = blobs
+        self._parse = parse
+        self._documents: dict[str, Document] = {}
+
+    def __contains__(self, blob: str) -> bool:
+        return blob in self._blobs
+
+    def document(self, blob: str) -> Document:
+        if blob not in self._documents:
+            self._documents[blob] = self._parse(self._blobs.get(blob))
+        return self._documents[blob]
+
+
 @dataclass(frozen=True)
 class FileVersion:
     """A goal file as one commit left it; `document` is None when the commit deleted it."""
@@ -38,13 +56,28 @@ class FileVersion:
     path: str
     """The file's path at that commit, relative to the top of the work tree (`/` separators)."""
     blob: str | None
-    document: Document | None
-    parent: Document | None = None
-    """The file as the commit's (first) parent had it; None when the commit created it."""
+    parent_blob: str | None = None
+    """The file's blob in the commit's (first) parent; None when the commit created it."""
+    versions: Versions | None = field(default=None, compare=False, repr=False)
 
     @property
     def deleted(self) -> bool:
         return self.blob is None
+
+    @property
+    def document(self) -> Document | None:
+        if self.blob is None or self.versions is None:
+            return None
+        return self.versions.document(self.blob)
+
+    @property
+    def parent(self) -> Document | None:
+        """The file as the parent commit had it, when that version is known."""
+        if self.parent_blob is None or self.versions is None:
+            return None
+        if self.parent_blob not in self.versions:
+            return None
+        return self.versions.document(self.parent_blob)
 
 
 @dataclass(frozen=True)
@@ -59,12 +92,13 @@ class FileHistory:
 
     @property
     def documents(self) -> tuple[tuple[Commit, Document], ...]:
-        """The versions that exist (not deletions), with their commits."""
+        """The versions that exist (not deletions), with their commits; parses them all."""
         return tuple((v.commit, v.document) for v in self.versions if v.document is not None)
 
     @property
     def existing(self) -> tuple[FileVersion, ...]:
-        return tuple(version for version in self.versions if version.document is not None)
+        """The versions that exist (not deletions), without parsing them."""
+        return tuple(version for version in self.versions if not version.deleted)
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -9,14 +9,15 @@ same name keeps one history, with the deletion recorded in between.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from goalkit.history.git import Change, GitError, LogEntry, head_exists, read_blobs, read_log
-from goalkit.history.model import Commit, FileHistory, FileVersion, History
-from goalkit.model import Document
+from goalkit.history.model import Commit, FileHistory, FileVersion, History, Versions
+from goalkit.model import Document, Problem, ProblemKind, Span
 from goalkit.parse.document import parse_text, unreadable_document
 from goalkit.parse.source import DEFAULT_MAX_BYTES, decode
 from goalkit.workspace import find_git_top
@@ -80,22 +81,20 @@ def _histories(
     contents = read_blobs(top, wanted)
     histories = {}
     for lineage in lineages:
-        parsed = {
-            change.blob: _parse(contents.get(change.blob), lineage)
+        blobs = {
+            change.blob: contents.get(change.blob, b"")
             for _, change in lineage.found
-            if change.blob is not None
+            if change.blob
         }
-        versions = tuple(
-            FileVersion(
-                commit,
-                change.path,
-                change.blob,
-                parsed.get(change.blob) if change.blob else None,
-                parsed.get(change.old_blob) if change.old_blob else None,
-            )
-            for commit, change in reversed(lineage.found)
+        versions = Versions(blobs, functools.partial(_parse, lineage=lineage))
+        histories[lineage.path.resolve()] = FileHistory(
+            lineage.path,
+            top,
+            tuple(
+                FileVersion(commit, change.path, change.blob, change.old_blob, versions)
+                for commit, change in reversed(lineage.found)
+            ),
         )
-        histories[lineage.path.resolve()] = FileHistory(lineage.path, top, versions)
     return histories
 
 
@@ -132,11 +131,7 @@ def _follow(lineages: Sequence[_Lineage], entries: Sequence[LogEntry]) -> None:
 
 
 def _parse(data: bytes | None, lineage: _Lineage) -> Document:
-    from goalkit.model import Problem, ProblemKind, Span
-
-    if data is None:
-        problem = Problem(ProblemKind.UNREADABLE, "blob missing from the repository", Span(1))
-        return unreadable_document(lineage.path, lineage.document_id, problem)
+    data = data or b""
     if len(data) > DEFAULT_MAX_BYTES:
         problem = Problem(ProblemKind.UNREADABLE, "version too large to be a goal file", Span(1))
         return unreadable_document(lineage.path, lineage.document_id, problem)

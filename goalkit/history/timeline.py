@@ -89,15 +89,23 @@ class Timeline:
 
 
 def document_timelines(
-    document: Document, history: FileHistory | None, today: dt.date | None = None
+    document: Document,
+    history: FileHistory | None,
+    today: dt.date | None = None,
+    since: dt.date | None = None,
 ) -> list[Timeline]:
     """A timeline for each key result of the file (or its SMART goal), in document order.
 
     With `today`, what was committed or checked in after it is left out, so a run `--today`
-    in the past shows the journal as it stood then.
+    in the past shows the journal as it stood then. With `since`, commits before it are left
+    out but the last of them, which gives the values the period started with; older versions
+    are then not even parsed.
     """
     existing = history.existing if history is not None else ()
     later = today is not None and any(v.commit.date > today for v in existing)
+    if since is not None:
+        first = next((i for i, v in enumerate(existing) if v.commit.date >= since), len(existing))
+        existing = existing[max(0, first - 1) :]
     versions = [
         _Matched(version, document)
         for version in existing
