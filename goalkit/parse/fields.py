@@ -68,7 +68,7 @@ class FieldReader:
         if all(
             isinstance(value, (str, int, float)) and not isinstance(value, bool) for value in values
         ):
-            return tuple(str(value) for value in values)
+            return tuple(str(value).strip() for value in values if str(value).strip())
         self.invalid(attribute, f"`{attribute.key}` must be a name or a list of names")
         return ()
 

@@ -90,11 +90,22 @@ def _read_yaml(yaml_text: str, first_line: int) -> tuple[dict[str, Attribute], t
         return {}, (
             Problem(ProblemKind.FRONT_MATTER_NOT_MAPPING, message, span_of(node.start_mark)),
         )
-    attributes = {}
+    attributes: dict[str, Attribute] = {}
+    problems = []
     for key_node, value_node in node.value:
         key = key_node.value
         if not isinstance(key, str) or key not in data:
             continue  # a key YAML reads as a number or a boolean names no goalkit field
+        if key in attributes:
+            problems.append(
+                Problem(
+                    ProblemKind.INVALID_VALUE,
+                    f"`{key}` is given twice (also on line {attributes[key].span.line}); "
+                    "the last one counts",
+                    node_span(key_node),
+                    key,
+                )
+            )
         attributes[key] = Attribute(
             key=key,
             value=data[key],
@@ -104,7 +115,7 @@ def _read_yaml(yaml_text: str, first_line: int) -> tuple[dict[str, Attribute], t
             if isinstance(value_node, yaml.SequenceNode)
             else (),
         )
-    return attributes, ()
+    return attributes, tuple(problems)
 
 
 def _describe(kind: str) -> str:

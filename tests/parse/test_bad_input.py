@@ -228,3 +228,16 @@ def test_windows_line_endings_and_a_byte_order_mark_keep_positions(tmp_path: Pat
     assert document.problems == ()
     assert document.front_matter["cycle"].span == Span(2, 1, 2, 6)
     assert document.objectives[0].span == Span(5, 8, 5, 11)
+
+
+def test_a_key_given_twice_is_reported_and_the_last_one_counts() -> None:
+    document = parse_file(BAD / "duplicate-key.md", "duplicate-key")
+    assert [(p.kind, p.key, p.message, p.span) for p in document.problems] == [
+        (
+            ProblemKind.INVALID_VALUE,
+            "owner",
+            "`owner` is given twice (also on line 2); the last one counts",
+            Span(4, 1, 4, 6),
+        )
+    ]
+    assert document.owners == ("Jon",)
