@@ -15,9 +15,20 @@ from pathlib import PurePath
 
 from goalkit.diagnostics import Severity
 from goalkit.goalset import GoalSet
-from goalkit.model import Document, GoalType, KeyResult, Objective, ProblemKind, Span, Status
+from goalkit.model import (
+    Document,
+    GoalType,
+    KeyResult,
+    Objective,
+    ProblemKind,
+    Quantity,
+    Span,
+    Status,
+)
 from goalkit.rules.base import Context, Finding, Option, RuleFamily, Scope
 from goalkit.rules.text import (
+    Match,
+    find_phrases,
     leading_phrase,
     number,
     plural,
@@ -37,6 +48,7 @@ ACTIVITY_VERBS = (
     "set up", "review", "explore", "investigate", "discuss", "assist", "contribute",
     "coordinate", "conduct", "host",
 )  # fmt: skip
+NUMBER_IDIOMS = ("#1", "no. 1", "24/7", "365")
 MAINTENANCE_VERBS = ("maintain", "continue", "keep", "sustain", "preserve", "support")
 
 
@@ -307,7 +319,8 @@ def unmeasurable_key_result(document: Document, context: Context) -> Iterator[Fi
         "results say *how you will know*, in numbers. A number in the objective usually means "
         "a key result was promoted to objective, leaving nothing to measure it by. Years "
         "(`2026`), cycles (`Q4`), dates and ordinals (`1st`) are not metrics and are ignored; "
-        "so are numbers the `ignore` option lists (a product name such as `Web3`)."
+        "so are the phrases the `ignore` option lists: ranks and idioms such as `#1` and "
+        "`24/7` by default, and whatever names your team uses (`Web 3.0`)."
     ),
     example="""\
 ---
@@ -331,18 +344,18 @@ type: okr
 """,
     options=(
         Option("ignore-years", True, "Treat a bare year such as 2026 as a date, not a metric."),
-        Option("ignore", (), "Numbers, as written, that are names rather than metrics."),
+        Option("ignore", NUMBER_IDIOMS, "Phrases whose numbers are names or idioms, not metrics."),
     ),
 )
 def objective_has_metric(document: Document, context: Context) -> Iterator[Finding]:
     if not _is_okr(document):
         return
-    ignored = {str(text).strip().lower() for text in context.options["ignore"]}
     for objective in document.objectives:
+        idioms = find_phrases(objective.title, [str(p) for p in context.options["ignore"]])
         metrics = [
             quantity
             for quantity in objective.numbers
-            if quantity.text.lower() not in ignored
+            if not _within(quantity, objective, idioms)
             and not (context.options["ignore-years"] and _is_year(quantity.text))
         ]
         if not metrics:
@@ -356,6 +369,13 @@ def objective_has_metric(document: Document, context: Context) -> Iterator[Findi
             ),
             hint="Move the number into a key result and say what it achieves in the objective",
         )
+
+
+def _within(quantity: Quantity, objective: Objective, phrases: list[Match]) -> bool:
+    if quantity.span.line != objective.span.line:
+        return False
+    offset = quantity.span.column - objective.span.column
+    return any(phrase.start <= offset < phrase.end for phrase in phrases)
 
 
 def _is_year(text: str) -> bool:
@@ -376,11 +396,14 @@ def _is_year(text: str) -> bool:
         '"help", "analyze", "participate" — because you can do all of it and still change '
         "nothing. A key result states the outcome the work should produce: the number that "
         "moves when it worked. The rule reads the key result's first words against the `verbs` "
-        'list (regular forms match too: `writes`, `writing`). It flags "Launch the referral '
-        'program to 500 paying users" as well, on purpose: the outcome is there but the key '
-        'result still reads as a task; leading with the outcome ("Reach 500 paying users '
-        "through the referral program\") is a small rewrite that keeps the team's eyes on the "
-        "result. Take a verb off the list, or suppress the line, if your team disagrees."
+        "list (regular forms match too: `writes`, `writing`). A key result that states a "
+        "change from a baseline (`Develop the pipeline from $200k to $500k`) or a level to "
+        "hold (`Hold NPS above 50`) measures an outcome whatever its verb, and passes. "
+        "“Launch the referral program to 500 paying users” is still flagged, on purpose: "
+        "the outcome is there but the key result reads as a task; leading with the outcome "
+        "(“Reach 500 paying users through the referral program”) is a small rewrite that "
+        "keeps the team's eyes on the result. Take a verb off the list, or suppress the line, "
+        "if your team disagrees."
     ),
     example="""\
 ---
@@ -413,7 +436,7 @@ def activity_key_result(document: Document, context: Context) -> Iterator[Findin
     verbs = [*context.options["verbs"], *context.options["extend-verbs"]]
     for key_result in document.key_results:
         match = leading_phrase(key_result.text, verbs)
-        if match is None:
+        if match is None or _states_a_change_or_level(key_result):
             continue
         yield Finding(
             span=sub_span(key_result.span, key_result.text, match.start, match.end, document.lines),
@@ -423,6 +446,13 @@ def activity_key_result(document: Document, context: Context) -> Iterator[Findin
             ),
             hint="State the result the work should produce, and how you will measure it",
         )
+
+
+def _states_a_change_or_level(key_result: KeyResult) -> bool:
+    measure = key_result.measure
+    return measure.threshold is not None or (
+        measure.baseline is not None and measure.target is not None
+    )
 
 
 # ── OKR106 ──────────────────────────────────────────────────────────────────────────────────

@@ -41,7 +41,7 @@ VAGUE_DEADLINES = (
     "soon", "asap", "as soon as possible", "next week", "next month", "next quarter",
     "next year", "this year", "this quarter", "this month", "someday", "some day", "sometime",
     "eventually", "when possible", "whenever possible", "at some point", "in the future",
-    "in due course", "shortly", "ongoing",
+    "in due course", "shortly",
 )  # fmt: skip
 
 
