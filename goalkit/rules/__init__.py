@@ -37,10 +37,11 @@ class Catalogue:
 
 def builtin_rules() -> list[Rule]:
     """Every built-in rule, sorted by code."""
-    from goalkit.rules import okr, smart, structure
+    from goalkit.rules import history, okr, smart, structure
 
     return sorted(
-        [*structure.family.rules, *okr.family.rules, *smart.family.rules], key=lambda r: r.code
+        [*structure.family.rules, *okr.family.rules, *smart.family.rules, *history.family.rules],
+        key=lambda r: r.code,
     )
 
 

@@ -17,7 +17,12 @@ from goalkit.rules.text import example_files
 TODAY = dt.date(2026, 11, 20)
 NOT_REPRODUCIBLE_IN_TEXT = {"GK000", "GK008"}
 """A crash and an unreadable file cannot be written as an example goal file."""
-RULES = [rule for rule in builtin_rules() if rule.code not in NOT_REPRODUCIBLE_IN_TEXT]
+RULES = [
+    rule
+    for rule in builtin_rules()
+    if rule.code not in NOT_REPRODUCIBLE_IN_TEXT and not rule.needs_history
+]
+"""History rules' examples are git journals: tests/history/test_rules.py commits and lints them."""
 
 
 def _codes(example: str) -> set[str]:
