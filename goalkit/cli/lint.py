@@ -106,6 +106,9 @@ def command(
             config = load(config_path, rules.rules)
         else:
             config = discover(Path.cwd(), rules.rules)
+            if config.path is None and paths:
+                # No configuration here: the goal folder named may carry its own.
+                config = discover(paths[0], rules.rules)
         config = with_overrides(
             config,
             rules.rules,
