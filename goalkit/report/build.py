@@ -49,6 +49,8 @@ def plan_report(
     options: ReportOptions,
 ) -> Plan:
     """Every file of the site, not yet rendered; refuses an output folder that is not ours."""
+    from jinja2 import TemplateError
+
     from goalkit.report.output import SiteRefused
     from goalkit.report.render import make_environment, read_static
 
@@ -66,14 +68,23 @@ def plan_report(
     def render_page(page: Page) -> Callable[[], bytes]:
         def render() -> bytes:
             template = environment.get_template(page.template)
-            html = template.render(
-                site=site,
-                page=page,
-                root=page.root,
-                navigation=NAVIGATION,
-                canonical=_canonical(options.base_url, page.path),
-                **page.context,
-            )
+            try:
+                html = template.render(
+                    site=site,
+                    page=page,
+                    root=page.root,
+                    navigation=NAVIGATION,
+                    canonical=_canonical(options.base_url, page.path),
+                    **page.context,
+                )
+            except Exception as error:
+                if options.templates is None or isinstance(error, TemplateError):
+                    raise
+                # With the user's templates in play, a crash is theirs to fix: say where.
+                raise ReportError(
+                    f"template error: {template.filename} failed on {page.path}: "
+                    f"{type(error).__name__}: {error}"
+                ) from None
             return html.encode("utf-8")
 
         return render
