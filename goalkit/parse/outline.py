@@ -83,7 +83,9 @@ class Outline:
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark")
+    # Only block structure and the raw text of inline tokens are used; skipping inline parsing
+    # (emphasis, links, entities) roughly halves the time markdown-it takes on a goal file.
+    return MarkdownIt("commonmark").disable(["inline", "text_join"])
 
 
 def read_outline(body: str, body_line: int, lines: tuple[str, ...]) -> Outline:

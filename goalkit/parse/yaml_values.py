@@ -7,6 +7,7 @@ field reader can point at that one key instead.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -28,6 +29,25 @@ class GoalLoader(yaml.SafeLoader):
 GoalLoader.add_constructor("tag:yaml.org,2002:timestamp", GoalLoader.construct_yaml_timestamp)
 
 
+PLAIN_INTEGER = re.compile(r"[-+]?(?:0|[1-9]\d*)")
+PLAIN_DECIMAL = re.compile(r"[-+]?(?:0|[1-9]\d*)\.\d+")
+PLAIN_WORDS: dict[str, Any] = {
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+    **dict.fromkeys(("null", "Null", "NULL", "~"), None),
+}
+
+
 def load_value(text: str) -> Any:
-    """One YAML value (`1450`, `2026-09-30`, `[a, b]`); raises one of RECOVERABLE_ERRORS."""
+    """One YAML value (`1450`, `2026-09-30`, `[a, b]`); raises one of RECOVERABLE_ERRORS.
+
+    The common plain values skip PyYAML, whose pure-Python loader costs a tenth of a
+    millisecond a value — most of the parse time of a large OKR file.
+    """
+    if PLAIN_INTEGER.fullmatch(text):
+        return int(text)
+    if PLAIN_DECIMAL.fullmatch(text):
+        return float(text)
+    if text in PLAIN_WORDS:
+        return PLAIN_WORDS[text]
     return yaml.load(text, Loader=GoalLoader)
