@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from goalkit.model import Span
 
@@ -59,7 +60,11 @@ def inflections(word: str) -> set[str]:
     return forms
 
 
-def _phrase_pattern(phrase: str, inflect: bool) -> re.Pattern[str]:
+WORD_START = r"(?<![\w'’-])"
+WORD_END = r"(?![\w'’-])"
+
+
+def _phrase_body(phrase: str, inflect: bool) -> str:
     """A phrase of one or more words; with `inflect`, its first word may take a regular ending
     (`work on` matches `worked on`, `write` matches `writing`).
 
@@ -67,29 +72,48 @@ def _phrase_pattern(phrase: str, inflect: bool) -> re.Pattern[str]:
     """
     parts = phrase.strip().lower().split()
     pieces = [re.escape(part) for part in parts]
-    if inflect and parts and parts[0].isalpha():
+    if inflect and parts[0].isalpha():
         forms = sorted(inflections(parts[0]), key=len, reverse=True)
         pieces[0] = "(?:" + "|".join(re.escape(form) for form in forms) + ")"
-    body = r"\s+".join(pieces)
-    lead = r"(?<![\w'’-])" if parts and parts[0][:1].isalnum() else ""
-    tail = r"(?![\w'’-])" if parts and parts[-1][-1:].isalnum() else ""
-    return re.compile(lead + body + tail, re.IGNORECASE)
+    tail = WORD_END if parts[-1][-1:].isalnum() else ""
+    return r"\s+".join(pieces) + tail
+
+
+@lru_cache(maxsize=256)
+def _phrases_pattern(phrases: tuple[str, ...], inflect: bool) -> re.Pattern[str] | None:
+    """One pattern for a whole list, longest phrases first, each in a group named by its index.
+
+    Phrases that start with a letter or digit share one word-start check up front, which lets
+    the regex engine skip the middle of words at once instead of trying every phrase there.
+    """
+    ordered = sorted(
+        (index for index, phrase in enumerate(phrases) if phrase.strip()),
+        key=lambda index: -len(phrases[index]),
+    )
+    if not ordered:
+        return None
+    worded = [index for index in ordered if phrases[index].strip()[:1].isalnum()]
+    other = [index for index in ordered if index not in worded]
+
+    def alternatives(indexes: list[int]) -> str:
+        return "|".join(f"(?P<p{i}>{_phrase_body(phrases[i], inflect)})" for i in indexes)
+
+    branches = [f"{WORD_START}(?:{alternatives(worded)})"] if worded else []
+    branches += [alternatives(other)] if other else []
+    return re.compile("|".join(branches), re.IGNORECASE)
 
 
 def find_phrases(text: str, phrases: Iterable[str], *, inflect: bool = False) -> list[Match]:
-    """Every occurrence of any phrase, left to right; overlapping matches keep the longest."""
-    found: list[Match] = []
-    for phrase in phrases:
-        if not phrase.strip():
-            continue
-        for match in _phrase_pattern(phrase, inflect).finditer(text):
-            found.append(Match(phrase, match.start(), match.end(), match.group(0)))
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[Match] = []
-    for match in found:
-        if not kept or match.start >= kept[-1].end:
-            kept.append(match)
-    return kept
+    """Every occurrence of any phrase, left to right; where phrases overlap, the leftmost
+    wins, and the longest of those starting at the same place."""
+    listed = tuple(str(phrase) for phrase in phrases)
+    pattern = _phrases_pattern(listed, inflect)
+    if pattern is None:
+        return []
+    return [
+        Match(listed[int(str(match.lastgroup)[1:])], match.start(), match.end(), match.group(0))
+        for match in pattern.finditer(text)
+    ]
 
 
 def leading_phrase(text: str, phrases: Iterable[str], *, inflect: bool = True) -> Match | None:
@@ -97,9 +121,12 @@ def leading_phrase(text: str, phrases: Iterable[str], *, inflect: bool = True) -
     first = WORD.search(text)
     if first is None:
         return None
-    return next(
-        (m for m in find_phrases(text, phrases, inflect=inflect) if m.start == first.start()), None
-    )
+    listed = tuple(str(phrase) for phrase in phrases)
+    pattern = _phrases_pattern(listed, inflect)
+    match = pattern.match(text, first.start()) if pattern is not None else None
+    if match is None:
+        return None
+    return Match(listed[int(str(match.lastgroup)[1:])], match.start(), match.end(), match.group(0))
 
 
 def sub_span(span: Span, text: str, start: int, end: int, lines: Sequence[str] = ()) -> Span:
