@@ -124,7 +124,8 @@ class Cycle:
     label: str
     start: dt.date
     end: dt.date
-    span: Span | None = None
+    span: Span | None = field(default=None, compare=False)
+    """Where the cycle is written; not part of equality, so files of one quarter compare equal."""
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end

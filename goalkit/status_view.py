@@ -68,11 +68,13 @@ class StatusView:
 @dataclass(frozen=True)
 class _Group:
     owner: str
-    cycle: Cycle | None
+    label: str
+    cycle: Cycle | None = field(compare=False)
+    """The first file's cycle; files of one group may give it at different positions."""
 
-    @property
-    def label(self) -> str:
-        return self.cycle.label if self.cycle else NO_CYCLE
+    @classmethod
+    def of(cls, owner: str, cycle: Cycle | None) -> _Group:
+        return cls(owner, cycle.label if cycle else NO_CYCLE, cycle)
 
     def sort_key(self) -> tuple[bool, str, dt.date, str]:
         start = self.cycle.start if self.cycle else dt.date.max
@@ -95,7 +97,7 @@ def render_status(documents: Sequence[Document], today: dt.date) -> StatusView:
     groups: dict[_Group, list[Document]] = defaultdict(list)
     for document in goal_set.documents:
         owner = ", ".join(goal_set.effective_owners(document)) or NO_OWNER
-        groups[_Group(owner, goal_set.effective_cycle(document))].append(document)
+        groups[_Group.of(owner, goal_set.effective_cycle(document))].append(document)
     for group in sorted(groups, key=_Group.sort_key):
         if view.lines:
             view.lines.append([])
@@ -176,8 +178,8 @@ def _reference_text(reference: Reference, group: _Group, goal_set: GoalSet) -> s
     target = goal_set.resolve(reference)
     if target is None or target.objective is None:
         return f"supports {reference.text}"
-    same_group = goal_set.effective_cycle(target.document) == group.cycle
-    if not same_group:
+    target_cycle = goal_set.effective_cycle(target.document)
+    if (target_cycle.label if target_cycle else NO_CYCLE) != group.label:
         return f"supports {reference.text}"
     if target.key_result is None:
         return f"supports {target.objective.id}"

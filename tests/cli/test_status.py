@@ -147,3 +147,36 @@ def test_a_bad_today_is_a_usage_error() -> None:
     code, stdout, stderr = run("--today", "2026-13-01")
     assert (code, stdout) == (2, "")
     assert "'2026-13-01' is not a date; use YYYY-MM-DD" in stderr
+
+
+def test_dropped_and_draft_files_show_their_status_instead_of_a_pace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _goals(
+        tmp_path,
+        {
+            "okrs.md": OKRS.replace("cycle: 2026-Q4\n", "cycle: 2026-Q4\nstatus: dropped\n"),
+            "smart.md": SMART.replace("target: 10\n", "owner: Ana\ncycle: 2026-Q4\nstatus: Draft\n"
+                                  "target: 10\n"),
+        },
+    )  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    code, stdout, stderr = run(".", *TODAY)
+    assert (code, stderr) == (0, "")
+    assert stdout == (
+        "Ana · 2026-Q4  2026-10-01 → 2026-12-31, 55% elapsed\n"
+        "  Ana's Q4  █████░░░░░ 0.50 dropped  okrs.md\n"
+        "    O1 Grow the newsletter  █████░░░░░ 0.50 dropped\n"
+        "      KR1 Grow subscribers from 1,000 to 2,000  1,000 → 1,500 / 2,000  0.50\n"
+        "      KR2 Publish 12 issues  ? / 12 issues   ?\n"
+        "  Send 10 guest posts by 2026-12-01  ██████████ 1.00 draft  smart.md\n"
+        "    10 / 10 guest posts · due 2026-12-01 · supports O1.KR1\n"
+    )
+
+
+def test_a_missing_path_is_an_error_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _goals(tmp_path, {"okrs.md": OKRS})
+    monkeypatch.chdir(tmp_path)
+    code, stdout, stderr = run("okrs.md", "gone.md", *TODAY)
+    assert (code, stderr) == (1, "gone.md:1:1: error: no such file\n")
+    assert stdout.startswith("Ana · 2026-Q4")
