@@ -100,6 +100,7 @@ def lint(
             today=today,
             goal_set=goal_set,
             history=history,
+            reported_paths=None if wanted is None else frozenset(wanted),
         )
         if rule.scope is Scope.SET:
             raw += _run_set_rule(rule, goal_set, context, config, reported_keys)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,6 +55,15 @@ class Context:
     goal_set: GoalSet
     history: Any = None
     """Per-file git history when it was read (see `goalkit.history`), else None."""
+    reported_paths: frozenset[str] | None = None
+    """Absolute paths of the files being reported on; None: all of them."""
+
+    def is_reported(self, document: Document) -> bool:
+        """Whether findings on `document` will be kept, so set rules can skip costly work
+        (building hints) for documents read only as context."""
+        if self.reported_paths is None:
+            return True
+        return os.path.normcase(os.path.abspath(document.path)) in self.reported_paths
 
 
 DocumentCheck = Callable[[Document, Context], Iterable[Finding]]

@@ -237,6 +237,8 @@ def _duplicate_objectives(document: Document) -> Iterator[Finding]:
 def broken_reference(goal_set: GoalSet, context: Context) -> Iterable[Finding]:
     ids = sorted(goal_set.by_id)
     for document in goal_set.documents:
+        if not context.is_reported(document):
+            continue
         for reference in document.supports:
             if goal_set.resolve(reference) is None:
                 message, hint = _why_broken(goal_set, reference, ids)
@@ -295,6 +297,8 @@ def reference_cycle(goal_set: GoalSet, context: Context) -> Iterable[Finding]:
             if reference.document_id in goal_set.by_id
         ]
     for document_id in sorted(edges):
+        if not context.is_reported(goal_set.by_id[document_id]):
+            continue
         path = _cycle_through(document_id, edges)
         if path is None:
             continue
