@@ -517,7 +517,8 @@ def objective_without_key_results(document: Document, context: Context) -> Itera
         "progress of the key results of aspirational (not committed) objectives and reports "
         "when the average reaches `threshold` or every one of them hit 1.0. It needs at least "
         "`min-key-results` graded key results, so one lucky key result is not a verdict. "
-        "Committed objectives are expected to reach 1.0 and are left out."
+        "Committed objectives are expected to reach 1.0 and are left out, as are drafts and "
+        "dropped files."
     ),
     example="""\
 ---
@@ -603,7 +604,7 @@ def _closed_cycle_span(document: Document) -> Span:
         "next plan learns from it. After the cycle ends (or `status: done`), an objective "
         "marked `{committed: true}` — or in a file with `committed: true` — whose score is "
         "below 1.0 needs a `## Postmortem` section with some text. Objectives with no graded "
-        "key result are left to OKR109."
+        "key result are left to OKR109; drafts and dropped files are skipped."
     ),
     example="""\
 ---

@@ -493,7 +493,8 @@ def overdue(document: Document, context: Context) -> Iterator[Finding]:
         "A goal that supports a key result only helps if it lands while the key result is "
         "still being scored. When the goal's deadline falls after the end of the supported "
         "document's cycle — or after the supported key result's own due date — its result "
-        "arrives too late to count. Move the deadline, or support a goal of the next cycle."
+        "arrives too late to count. Move the deadline, or support a goal of the next cycle. "
+        "Drafts, and goals already done or dropped, are skipped."
     ),
     example="""\
 <!-- file: okrs.md -->
