@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Iterable, Iterator
-from pathlib import PurePath
+from collections.abc import Iterator
 
 from goalkit.diagnostics import Severity
 from goalkit.goalset import GoalSet
@@ -50,8 +49,6 @@ ACTIVITY_VERBS = (
 )  # fmt: skip
 NUMBER_IDIOMS = ("#1", "no. 1", "24/7", "365")
 MAINTENANCE_VERBS = ("maintain", "continue", "keep", "sustain", "preserve", "support")
-
-
 BROKEN = frozenset(
     (ProblemKind.UNREADABLE, ProblemKind.FRONT_MATTER_SYNTAX, ProblemKind.FRONT_MATTER_NOT_MAPPING)
 )
@@ -166,7 +163,7 @@ def objective_count(goal_set: GoalSet, context: Context) -> Iterator[Finding]:
             continue
         first = next((d for d in documents if d.objectives), documents[0])
         span = first.objectives[0].span if first.objectives else _document_span(first)
-        files = ", ".join(_display_path(d.path) for d in documents)
+        files = ", ".join(d.path.as_posix() for d in documents)
         where = f"in {files}" if len(documents) == 1 else f"across {files}"
         where = f"({where})"
         advice = "focus on fewer" if count > high else "name what matters most"
@@ -179,10 +176,6 @@ def objective_count(goal_set: GoalSet, context: Context) -> Iterator[Finding]:
             hint=f"{advice.capitalize()}: keep {_range(low, high)} objectives per owner and cycle",
             document=first,
         )
-
-
-def _display_path(path: PurePath) -> str:
-    return path.as_posix()
 
 
 def _document_span(document: Document) -> Span:
@@ -561,7 +554,7 @@ def sandbagging(document: Document, context: Context) -> Iterator[Finding]:
         for value in (key_result_progress(kr) for kr in objective.key_results)
         if value is not None
     ]
-    if not progress or len(progress) < int(context.options["min-key-results"]):
+    if len(progress) < max(1, int(context.options["min-key-results"])):
         return
     average = statistics.fmean(progress)
     all_met = all(value >= 1.0 for value in progress)
@@ -861,7 +854,7 @@ type: okr
         Option("extend-verbs", (), "More upkeep words, added to `verbs`."),
     ),
 )
-def business_as_usual(document: Document, context: Context) -> Iterable[Finding]:
+def business_as_usual(document: Document, context: Context) -> Iterator[Finding]:
     if not _is_okr(document):
         return
     for objective in document.objectives:
