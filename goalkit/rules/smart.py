@@ -19,6 +19,7 @@ from goalkit.model import (
     Direction,
     Document,
     GoalType,
+    KeyResult,
     Measure,
     SmartGoal,
     Span,
@@ -141,7 +142,7 @@ def not_specific(document: Document, context: Context) -> Iterator[Finding]:
     vague = find_phrases(
         statement, [*options["vague-words"], *options["extend-vague-words"]], inflect=True
     )
-    if vague and not _has_quantity(document, smart):
+    if vague and not _has_quantity(smart):
         shown = ", ".join(dict.fromkeys(f'"{match.text.lower()}"' for match in vague))
         yield Finding(
             span=sub_span(smart.span, statement, vague[0].start, vague[0].end, document.lines),
@@ -152,7 +153,7 @@ def not_specific(document: Document, context: Context) -> Iterator[Finding]:
         )
 
 
-def _has_quantity(document: Document, smart: SmartGoal) -> bool:
+def _has_quantity(smart: SmartGoal) -> bool:
     return bool(smart.measure.numbers) or smart.measure.target is not None or bool(smart.metric)
 
 
@@ -563,9 +564,11 @@ def deadline_outside_cycle(goal_set: GoalSet, context: Context) -> Iterator[Find
             )
 
 
-def _latest_useful_day(supported: Document, key_result: object) -> tuple[dt.date, str] | None:
+def _latest_useful_day(
+    supported: Document, key_result: KeyResult | None
+) -> tuple[dt.date, str] | None:
     """The last day a supporting goal's result still counts, and what sets that day."""
-    due = getattr(key_result, "due", None)
+    due = key_result.due if key_result is not None else None
     cycle = supported.cycle
     if due is not None and (cycle is None or due.value < cycle.end):
         return due.value, "the due date"
