@@ -64,3 +64,16 @@ def test_a_wrongly_typed_word_list_is_a_configuration_error(tmp_path: Path) -> N
     (tmp_path / "goalkit.toml").write_text('[rules.SMART208]\nphrases = "soon"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="phrases"):
         discover(tmp_path)
+
+
+def test_inline_suppression_silences_one_practice_rule_on_one_line(tmp_path: Path) -> None:
+    (tmp_path / "okrs.md").write_text(
+        "---\ntitle: Q4\ntype: okr\nowner: Maya\ncycle: 2026-Q4\n---\n\n"
+        "## O1: Make my niche visible to the people who hire for it\n\n"
+        "<!-- goalkit-disable-next-line OKR105 -- the posts are the product this quarter -->\n"
+        "- KR1: Write 12 blog posts {current: 5}\n"
+        "- KR2: Write 4 case studies {current: 1}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "goalkit.toml").write_text('select = ["OKR105"]\n', encoding="utf-8")
+    assert [(line, code) for _, line, code, _ in _lint(tmp_path)] == [(12, "OKR105")]
