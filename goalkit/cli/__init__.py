@@ -8,6 +8,7 @@ goal files, 2 usage, configuration or internal error.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 import traceback
 from typing import Any
@@ -52,6 +53,11 @@ class LazyGroup(click.Group):
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
+        except BrokenPipeError:
+            # The reader left (`goalkit rules | head`): stop quietly, as `ls | head` does;
+            # pointing stdout at devnull keeps Python from failing again on its final flush.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
         except Exception:
             click.echo("goalkit: internal error, please report it with this trace:", err=True)
             click.echo(traceback.format_exc(), err=True)
