@@ -25,6 +25,18 @@ RULE_SELECTOR_PATTERN = r"^\s*[A-Za-z]+[0-9]*\s*(--.*)?$"
 """A rule code or prefix, with an optional `-- reason`, as `goalkit.suppressions` reads it."""
 
 
+def _choice(description: str, values: list[str]) -> dict[str, Any]:
+    """The canonical spellings for completion, and any letter case, which the parser accepts."""
+    any_case = "|".join(
+        "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in value)
+        for value in values
+    )
+    return {
+        "description": description,
+        "anyOf": [{"enum": values}, {"type": "string", "pattern": rf"^\s*({any_case})\s*$"}],
+    }
+
+
 def _date(description: str) -> dict[str, Any]:
     return {
         "description": description,
@@ -63,11 +75,11 @@ PROPERTIES: dict[str, dict[str, Any]] = {
         "file name. For a SMART goal it is the goal statement.",
         "type": "string",
     },
-    "type": {
-        "description": "`okr` for objectives with key results, `smart` for one SMART goal. "
-        "When absent, a file with an objective heading (`## …`) is `okr`, else `smart`.",
-        "enum": ["okr", "smart"],
-    },
+    "type": _choice(
+        "`okr` for objectives with key results, `smart` for one SMART goal. When absent, a "
+        "file with an objective heading (`## …`) is `okr`, else `smart`.",
+        ["okr", "smart"],
+    ),
     "id": {
         "description": "The id other goals use in `supports`. Defaults to the path relative to "
         "the goals root, without `.md` (`team/growth`).",
@@ -87,11 +99,9 @@ PROPERTIES: dict[str, dict[str, Any]] = {
     "start": _date("The first day of the goal's period (YYYY-MM-DD)."),
     "end": _date("The last day of the goal's period, with `start` when there is no `cycle`."),
     "due": _date("The deadline (YYYY-MM-DD). For OKRs it defaults to the cycle's last day."),
-    "status": {
-        "description": "The goal's life-cycle state.",
-        "enum": ["active", "done", "dropped", "draft"],
-        "default": "active",
-    },
+    "status": _choice(
+        "The goal's life-cycle state (default `active`).", ["active", "done", "dropped", "draft"]
+    ),
     "supports": {
         "description": "What this goal moves: a goal id, an objective (`ID#O2`) or a key result "
         "(`ID#O2.KR3`); one reference or a list.",

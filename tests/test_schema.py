@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +80,9 @@ def test_every_sample_goal_front_matter_validates(path: Path) -> None:
         ({"cycle": "2026-Q5"}, [("$.cycle", "anyOf")]),
         ({"cycle": "Q3 2026"}, [("$.cycle", "anyOf")]),
         ({"cycle": "2026-13"}, [("$.cycle", "anyOf")]),
-        ({"type": "kpi"}, [("$.type", "enum")]),
-        ({"status": "finished"}, [("$.status", "enum")]),
+        ({"type": "kpi"}, [("$.type", "anyOf")]),
+        ({"type": "okrs"}, [("$.type", "anyOf")]),
+        ({"status": "finished"}, [("$.status", "anyOf")]),
         ({"confidence": 12}, [("$.confidence", "maximum")]),
         ({"confidence": -1}, [("$.confidence", "minimum")]),
         ({"score": 1.4}, [("$.score", "maximum")]),
@@ -104,6 +106,8 @@ def test_bad_values_are_rejected(front_matter: dict[str, Any], expected: list[An
     "front_matter",
     [
         {"cycle": "2026-Q3"},
+        {"type": "OKR", "status": "Done"},
+        {"type": "smart", "status": "draft"},
         {"cycle": "2026-h2"},
         {"cycle": 2026},
         {"cycle": "2026-07"},
@@ -129,3 +133,15 @@ def test_goalkit_schema_prints_the_same_json_every_time() -> None:
     assert first.output == second.output == schema_json()
     assert json.loads(first.output) == front_matter_schema()
     assert first.output.endswith("}\n")
+
+
+def test_every_key_in_the_format_docs_is_in_the_schema() -> None:
+    format_doc = (SAMPLE_GOALS.parent / "docs" / "format.md").read_text(encoding="utf-8")
+    table = format_doc.split("| key | type | meaning |", 1)[1].split("\n\n", 1)[0]
+    documented = {
+        key
+        for row in table.splitlines()[2:]
+        for key in re.findall(r"`([a-z]+)`", row.split("|")[1])
+    }
+    assert "cycle" in documented and "supports" in documented
+    assert documented <= set(front_matter_schema()["properties"])
