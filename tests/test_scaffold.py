@@ -220,3 +220,23 @@ def test_a_new_okr_file_without_owner_asks_for_one(tmp_path: Path) -> None:
     found = lint_folder(tmp_path, dt.date(2026, 11, 3))
     assert found[0] == ("goals.md", 1, "GK002")
     assert {code for _, _, code in found[1:]} == {"OKR103"}
+
+
+def test_snippet_pins_goalkit_repository_when_its_metadata_names_one(tmp_path: Path) -> None:
+    from pre_commit.clientlib import load_config
+
+    from goalkit.scaffold import pre_commit_snippet
+
+    snippet = pre_commit_snippet("goals", "https://example.org/goalkit.git", "1.2.0")
+    assert snippet == (
+        "repos:\n"
+        "  - repo: https://example.org/goalkit.git\n"
+        "    rev: v1.2.0\n"
+        "    hooks:\n"
+        "      - id: goalkit-lint\n"
+        "        files: ^goals/\n"
+    )
+    config_file = tmp_path / ".pre-commit-config.yaml"
+    config_file.write_text(snippet)
+    (repository,) = load_config(str(config_file))["repos"]
+    assert (repository["rev"], repository["hooks"][0]["id"]) == ("v1.2.0", "goalkit-lint")
