@@ -328,6 +328,16 @@ def matches(glob: str, relative_path: str) -> bool:
     return glob_pattern(glob).match(relative_path) is not None
 
 
+def in_goal_set(config: Config, path: Path) -> bool:
+    """Whether the configuration's `include` and `exclude` admit `path` (outside the root: yes)."""
+    relative = config.relative(path)
+    if relative is None:
+        return True
+    if config.include and not any(matches(glob, relative) for glob in config.include):
+        return False
+    return not any(matches(glob, relative) for glob in config.exclude)
+
+
 def is_excluded(config: Config, path: Path) -> bool:
     relative = config.relative(path)
     return relative is not None and any(matches(glob, relative) for glob in config.exclude)
@@ -393,20 +403,17 @@ class FileSelection:
 def select_files(config: Config, paths: Sequence[Path]) -> FileSelection:
     """What to read for `paths` (default: the configured `include`, else the current folder).
 
-    Files named explicitly are always read, even when excluded (as ruff does without
-    `force-exclude`); files found by walking folders are filtered by `exclude`. Paths under the
-    current folder are shown relative to it.
+    Named files and files found in named folders alike must belong to the goal set: inside the
+    goals root, matched by `include` (when set) and not by `exclude`. So pre-commit, which names
+    every changed Markdown file, never gets a README linted as a goal (ruff's `force-exclude`).
+    Files outside the goals root are read as named. Paths under the current folder are shown
+    relative to it.
     """
     if not paths:
         roots = included_files(config) if config.path is not None else [Path(".")]
         found = [f for f in collect_files(roots) if not is_excluded(config, f.path)]
         return FileSelection(tuple(_shown(f) for f in found))
-    explicit = {_absolute(path) for path in paths if not path.is_dir()}
-    reported = [
-        found
-        for found in collect_files(list(paths))
-        if _absolute(found.path) in explicit or not is_excluded(config, found.path)
-    ]
+    reported = [found for found in collect_files(list(paths)) if in_goal_set(config, found.path)]
     has_config = config.path is not None
     context_roots = included_files(config) if has_config else [goals_root(paths[0])]
     taken = {_absolute(found.path) for found in reported}

@@ -60,10 +60,21 @@ def test_named_file_reports_alone_but_sees_the_whole_set(project):
     assert result.exit_code == 1
 
 
-def test_excluded_file_is_linted_when_named(project):
-    result = lint("--select", "GK007", *TODAY, "goals/archive/old.md")
+def test_named_files_outside_the_goal_set_are_skipped(project):
+    # pre-commit names every changed Markdown file; a README is not a goal.
+    (project / "README.md").write_text("# Project\n\nonwer: nobody\n", encoding="utf-8")
+    result = lint("--select", "GK", *TODAY, "README.md", "goals/archive/old.md")
+    assert (result.stdout, result.exit_code) == ("All checks passed!\n", 0)
+    result = lint("--select", "GK007", *TODAY, "README.md", "goals/newsletter.md")
+    assert result.stdout == NEWSLETTER + "Found 1 problem (1 error).\n"
+
+
+def test_files_outside_the_goals_root_are_read_as_named(project, tmp_path):
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text("---\ntitle: Elsewhere\ncylce: 2026-Q4\n---\n", encoding="utf-8")
+    result = lint("--select", "GK007", *TODAY, str(outside))
     assert result.stdout == (
-        "goals/archive/old.md:3:1: GK007 unknown front-matter key `cylce`\n"
+        f"{outside.as_posix()}:3:1: GK007 unknown front-matter key `cylce`\n"
         "  hint: did you mean `cycle`?\n"
         "Found 1 problem (1 error).\n"
     )

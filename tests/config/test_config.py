@@ -209,12 +209,22 @@ def test_include_and_exclude_choose_files(tmp_path, monkeypatch):
 
 
 def test_named_files_are_reported_and_the_rest_is_context(tmp_path, monkeypatch):
-    _tree(tmp_path, ["goals/a.md", "goals/archive/old.md", "goals/team/b.md"])
+    _tree(tmp_path, ["goals/a.md", "goals/archive/old.md", "goals/team/b.md", "goals/team/c.md"])
     (tmp_path / "goalkit.toml").write_text('exclude = ["archive"]\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path / "goals")
     config = discover(Path.cwd(), RULES)
     selection = select_files(config, [Path("team/b.md"), Path("archive/old.md")])
-    assert [f.path.as_posix() for f in selection.reported] == ["archive/old.md", "team/b.md"]
-    assert [f.id for f in selection.reported] == ["goals/archive/old", "goals/team/b"]
-    assert [f.path.as_posix() for f in selection.context] == ["a.md"]
+    assert [f.path.as_posix() for f in selection.reported] == ["team/b.md"]
+    assert [f.id for f in selection.reported] == ["goals/team/b"]
+    assert [f.path.as_posix() for f in selection.context] == ["a.md", "team/c.md"]
     assert not selection.report_all
+
+
+def test_named_files_must_match_include(tmp_path, monkeypatch):
+    _tree(tmp_path, ["README.md", "goals/a.md", "docs/guide.md"])
+    (tmp_path / "goalkit.toml").write_text('include = ["goals/**/*.md"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    config = discover(Path.cwd(), RULES)
+    selection = select_files(config, [Path("README.md"), Path("goals/a.md"), Path("docs")])
+    assert [f.path.as_posix() for f in selection.reported] == ["goals/a.md"]
+    assert selection.context == ()
