@@ -55,6 +55,8 @@ FATAL_PROBLEMS = (
 )
 """Problems that leave nothing worth showing; the file gets an error line instead."""
 SIGN_UNITS = ("%", "$", "€", "£", "¥")
+GLUED_UNITS = ("%", "x", "pp", "h", "ms", "min")
+"""Units shown glued after the number (`35%`, `2x`, `24h`); currencies go before it."""
 THRESHOLD_WORDS = {"at_most": "at most", "at_least": "at least"}
 
 
@@ -211,7 +213,8 @@ def _measure_text(measure: Measure) -> str:
         return "[x]" if measure.checked else "[ ]"
     if measure.target is None:
         return f"score {measure.score.value:.2f}" if measure.score is not None else ""
-    noun = f" {measure.unit}" if measure.unit and measure.unit not in SIGN_UNITS else ""
+    shown_with_number = (*SIGN_UNITS, *GLUED_UNITS)
+    noun = f" {measure.unit}" if measure.unit and measure.unit not in shown_with_number else ""
     current = _number(measure.current) if measure.current else "?"
     if measure.threshold is not None:
         bound = THRESHOLD_WORDS[measure.threshold.value]
@@ -225,8 +228,8 @@ def _measure_text(measure: Measure) -> str:
 def _number(quantity: Quantity) -> str:
     value = quantity.value
     number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
-    if quantity.unit == "%":
-        return number + "%"
+    if quantity.unit in GLUED_UNITS:
+        return number + quantity.unit
     if quantity.unit in SIGN_UNITS:
         return quantity.unit + number
     return number

@@ -59,8 +59,10 @@ _NUMBER_CORE = (
     r"(?P<currency>[$€£¥])?\s?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<suffix>[kKmM](?![A-Za-z]))?"
-    r"(?P<percent>\s?%)?"
+    r"(?:(?P<percent>\s?%)|(?P<short_unit>x|pp|h|ms|min)(?![A-Za-z]))?"
 )
+SHORT_UNITS = ("x", "pp", "h", "ms", "min")
+"""Units written glued to the number: `2x` growth, `5pp` margin, `24h`, `200ms`, `15min`."""
 NUMBER = re.compile(r"(?<![\w.,-])" + _NUMBER_CORE + r"(?![\w%])(?!,\d)(?!\.\d)")
 NUMBER_ONLY = re.compile(r"\s*" + _NUMBER_CORE + r"\s*")
 
@@ -313,7 +315,7 @@ def _number_value(match: re.Match[str]) -> float:
 def _sign_unit(match: re.Match[str]) -> str | None:
     if match["percent"]:
         return "%"
-    return match["currency"] or None
+    return match["currency"] or match["short_unit"] or None
 
 
 def _counted_noun(text: str, end: int) -> str | None:

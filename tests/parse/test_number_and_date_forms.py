@@ -45,6 +45,10 @@ NUMBER_FORMS = {
     "KR21": (None, 6, None, "long-form case studies", UP, None, 17),
     "KR22": (None, 40_000, None, "£", UP, None, 36),
     "KR23": (1_200_000, 2_000_000, None, None, UP, None, 31),
+    "KR25": (None, 3, None, "x", UP, None, 22),
+    "KR26": (None, 5, None, "pp", UP, None, 31),
+    "KR27": (None, 200, None, "ms", DOWN, AT_MOST, 32),
+    "KR28": (45, 15, None, "min", DOWN, None, 38),
 }
 
 
