@@ -10,14 +10,22 @@ and `history_table` gives the numbers as an HTML table for those who prefer them
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
 from goalkit.forecast import Forecast
 from goalkit.history.timeline import Timeline
 from goalkit.scoring import weighted_mean
+
+if TYPE_CHECKING:
+    from goalkit.goalset import GoalSet
+    from goalkit.history.model import FileHistory
+    from goalkit.model import Document
+    from goalkit.report.pages import BuildInputs, Page
+    from goalkit.report.views import GoalView
 
 WIDTH = 480
 HEIGHT = 200
@@ -89,7 +97,9 @@ def progress_chart(
     parts = [
         f'<svg class="chart history-chart" id="{escape(chart_id)}" role="img" '
         f'aria-labelledby="{escape(title_id)} {escape(description_id)}" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" focusable="false" xmlns="http://www.w3.org/2000/svg">',
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
+        'style="max-width:100%;height:auto" focusable="false" '
+        'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{escape(title_id)}">{escape(series.label)}: progress over time</title>',
         f'<desc id="{escape(description_id)}">'
         f"{escape(describe(series, points, start, end, today))}</desc>",
@@ -257,3 +267,164 @@ def _last(timeline: Timeline) -> float | None:
         (p.values.progress for p in reversed(timeline.points) if p.values.progress is not None),
         None,
     )
+
+
+# ── Pages ───────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """One chart of a goal page, with its data table and forecast in words."""
+
+    anchor: str
+    heading: str
+    chart: Markup
+    table: Markup | None
+    forecast: str | None
+
+
+@dataclass(frozen=True)
+class ObjectiveCharts:
+    objective: ChartView
+    key_results: tuple[ChartView, ...]
+
+
+@dataclass(frozen=True)
+class GoalHistory:
+    """What the `history.html` partial shows on a goal page."""
+
+    summary: str
+    start: dt.date
+    end: dt.date
+    objectives: tuple[ObjectiveCharts, ...] = ()
+    smart: ChartView | None = None
+
+
+def goal_history(inputs: BuildInputs, goal: GoalView) -> GoalHistory | None:
+    """The progress-over-time section of a goal page, or None when there is nothing to draw."""
+    from goalkit.goalset import GoalSet
+    from goalkit.history.timeline import document_timelines
+
+    document = next(
+        (d for d in inputs.documents if d.id == goal.id and d.path.as_posix() == goal.path), None
+    )
+    if document is None or not document.readable:
+        return None
+    period = _period(document, GoalSet(inputs.documents))
+    if period is None:
+        return None
+    start, end = period
+    today = inputs.today
+    file_history = inputs.history.for_document(document) if inputs.history else None
+    timelines = document_timelines(document, file_history, today)
+    if not any(timeline.points for timeline in timelines):
+        return None
+    forecasts = {t.key: t.forecast(end, today) for t in timelines}
+    summary = _summary(file_history, today)
+    if document.smart is not None:
+        (timeline,) = timelines
+        return GoalHistory(summary, start, end, smart=_chart_view(
+            "goal-history", "Goal", timeline, forecasts[timeline.key], start, end, today
+        ))  # fmt: skip
+    objectives = []
+    for objective in document.objectives:
+        members = [t for t in timelines if t.tracked.objective is objective]
+        anchor = f"{objective.id.lower()}-history"
+        label = f"{objective.id} {objective.title}"
+        series = objective_series(label, [(t, forecasts[t.key], t.measure.weight) for t in members])
+        objective_view = ChartView(
+            anchor, label, progress_chart(series, start, end, today, anchor), None,
+            _objective_forecast_text(series),
+        )  # fmt: skip
+        key_results = tuple(
+            _chart_view(
+                f"{t.key.lower().replace('.', '-')}-history", f"{t.key} {t.tracked.label}", t,
+                forecasts[t.key], start, end, today,
+            )
+            for t in members
+        )  # fmt: skip
+        objectives.append(ObjectiveCharts(objective_view, key_results))
+    return GoalHistory(summary, start, end, tuple(objectives))
+
+
+def _chart_view(
+    anchor: str,
+    heading: str,
+    timeline: Timeline,
+    forecast: Forecast | None,
+    start: dt.date,
+    end: dt.date,
+    today: dt.date,
+) -> ChartView:
+    series = timeline_series(heading, timeline, forecast)
+    return ChartView(
+        anchor=anchor,
+        heading=heading,
+        chart=progress_chart(series, start, end, today, anchor),
+        table=history_table(timeline, f"Values of {heading}"),
+        forecast=_forecast_text(forecast, timeline),
+    )
+
+
+def _forecast_text(forecast: Forecast | None, timeline: Timeline) -> str | None:
+    if forecast is None or forecast.score is None:
+        return None
+    if timeline.measure.target is None:
+        value = f"score {forecast.value:.2f}"
+    elif all(float(o.value).is_integer() for o in timeline.observations()):
+        value = _number(round(forecast.value))
+    else:
+        value = _number(round(forecast.value, 2))
+    return (
+        f"Forecast for {forecast.end}: {value}, scoring {forecast.score:.2f} "
+        f"({forecast.status.value}), from the pace of {forecast.points_used} values since "
+        f"{forecast.first_date}."
+    )
+
+
+def _objective_forecast_text(series: Series) -> str | None:
+    if series.forecast is None:
+        return None
+    return f"Forecast for {series.forecast[0]}: {series.forecast[1]:.2f}."
+
+
+def _period(document: Document, goal_set: GoalSet) -> tuple[dt.date, dt.date] | None:
+    cycle = goal_set.effective_cycle(document)
+    start = document.period_start or (cycle.start if cycle else None)
+    end = document.deadline or (cycle.end if cycle else None)
+    if start is None or end is None or end < start:
+        return None
+    return start, end
+
+
+def _summary(file_history: FileHistory | None, today: dt.date) -> str:
+    if file_history is None:
+        return "From the file's check-ins (it is not in a git repository)."
+    versions = [v for v in file_history.versions if v.commit.date <= today]
+    if not versions:
+        return "From the file's check-ins (it has not been committed yet)."
+    count = f"{len(versions)} commit{'s' if len(versions) != 1 else ''}"
+    return (
+        f"From {count} between {versions[0].commit.date} and {versions[-1].commit.date}, "
+        "and the file's check-ins."
+    )
+
+
+def retrospective_pages(inputs: BuildInputs) -> Iterable[Page]:
+    """A retrospective page for each closed cycle, beside its cycle page."""
+    from goalkit.goalset import GoalSet
+    from goalkit.history.retrospective import closed_cycles, retrospective
+    from goalkit.report.pages import Page
+    from goalkit.report.slugs import slugify
+
+    goal_set = GoalSet([d for d in inputs.documents if d.readable])
+    pages = {goal.id: goal for goal in inputs.site.goals}
+    for cycle in closed_cycles(goal_set, inputs.today):
+        retro = retrospective(cycle, goal_set, inputs.history, inputs.today)
+        path = f"cycles/{slugify(cycle.label)}-retrospective.html"
+        yield Page(
+            path,
+            "retrospective.html",
+            f"Retrospective {cycle.label}",
+            {"retro": retro, "goal_pages": pages},
+        )
