@@ -164,7 +164,30 @@ def _supporters(
             links = found.setdefault(target.document.id, {}).setdefault(key, [])
             if all(link.id != document.id for link in links):
                 links.append(_link(document, slugs))
-    return found
+    return {target: _most_specific(parts) for target, parts in found.items()}
+
+
+def _most_specific(
+    parts: dict[tuple[str | None, str | None], list[GoalLink]],
+) -> dict[tuple[str | None, str | None], list[GoalLink]]:
+    """A goal that names a key result is listed there only, not again under its objective."""
+
+    def named_below(key: tuple[str | None, str | None]) -> set[str]:
+        objective, key_result = key
+        if key_result is not None:
+            return set()
+        return {
+            link.id
+            for (other_objective, other_key_result), links in parts.items()
+            if (other_objective, other_key_result) != key
+            and (objective is None or other_objective == objective)
+            for link in links
+        }
+
+    return {
+        key: [link for link in links if link.id not in named_below(key)]
+        for key, links in parts.items()
+    }
 
 
 def _has_supporters(goal: GoalView) -> bool:

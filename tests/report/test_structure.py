@@ -236,7 +236,9 @@ def test_alignment_nests_smart_goals_under_the_key_results_they_support(
     assert text(supporter.p.a) == "Submit 6 talk proposals to industry conferences by 2026-11-30"
     company = tree("li", recursive=False)[0]
     team = [text(item.p.a) for item in company.find_all("li", class_="align-goal")]
-    assert "Growth team OKRs, Q4 2026" in team
+    # The team file names both company O1 and O1.KR1: it is shown once, under the key result.
+    assert team == ["Growth team OKRs, Q4 2026"]
+    assert text(company.find("li", class_="align-key-result").p.a).startswith("KR1 Grow inbound")
     unaligned = document.find("h2", id="unaligned-heading").parent
     assert [text(item.a) for item in unaligned("li")] == [
         "Freelance OKRs, Q3 2026",
