@@ -213,3 +213,30 @@ def test_lint_never_imports_jinja2(project):
     assert "goalkit.engine" in imported  # the import log is really there
     assert not {name for name in imported if name.split(".")[0] == "jinja2"}
     assert "goalkit.history" not in imported
+
+
+def test_configuration_of_the_named_folder_when_none_is_found_here(project, monkeypatch):
+    monkeypatch.chdir(project.parent)
+    result = lint("--select", "GK007", *TODAY, "project/goals")
+    # project/goalkit.toml applies: archive excluded, drafts' GK codes ignored per file.
+    assert result.stdout == (
+        "project/goals/newsletter.md:5:1: GK007 unknown front-matter key `onwer`\n"
+        "  hint: did you mean `owner`?\n"
+        "Found 1 problem (1 error).\n"
+    )
+
+
+def test_max_file_size_from_the_configuration(project):
+    (project / "goalkit.toml").write_text('include = ["goals"]\nmax-file-size = 100\n')
+    result = lint("--select", "GK008", *TODAY)
+    sizes = {name: (project / "goals" / name).stat().st_size for name in
+             ("broken.md", "company.md", "newsletter.md")}  # fmt: skip
+    assert all(size > 100 for size in sizes.values())
+    assert (
+        result.stdout
+        == "".join(
+            f"goals/{name}:1:1: GK008 file is {size} bytes, over the 100-byte limit\n"
+            for name, size in sizes.items()
+        )
+        + "Found 3 problems (3 errors).\n"
+    )
