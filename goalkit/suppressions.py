@@ -97,9 +97,13 @@ def read_suppressions(
             )
             continue  # guessing what was meant could silence far too much
         if kind == "enable":
-            for index in open_ranges:
+            # `goalkit-enable` ends every open range; `goalkit-enable OKR105` only those it names.
+            closing = [
+                i for i in open_ranges if not codes or set(suppressions[i].codes) <= set(codes)
+            ]
+            for index in closing:
                 suppressions[index] = _close(suppressions[index], line)
-            open_ranges.clear()
+            open_ranges[:] = [i for i in open_ranges if i not in closing]
             continue
         if kind == "disable":
             open_ranges.append(len(suppressions))

@@ -115,3 +115,26 @@ def test_prefix_and_all_selectors_in_suppressions(tmp_path):
     assert found(result) == []
     assert [s.codes for s in result.suppressions] == [("OKR",), ("ALL",), ()]
     assert all(s.used for s in result.suppressions)
+
+
+def test_enable_with_codes_closes_only_the_ranges_it_names(tmp_path):
+    path = tmp_path / "ranges.md"
+    path.write_text(
+        "---\ntitle: Ranges\ntype: okr\nowner: Maya\ncycle: 2026-Q4\n---\n\n"
+        "## O1: Learn the craft of copywriting\n\n"
+        "<!-- goalkit-disable OKR105 -->\n"
+        "<!-- goalkit-disable OKR103 -->\n"
+        "- KR1: Write sales letters\n"
+        "<!-- goalkit-enable OKR105 -->\n"
+        "- KR2: Attend workshops\n"
+        "<!-- goalkit-enable -->\n"
+        "- KR3: Analyze ads\n",
+        encoding="utf-8",
+    )
+    result = run([path], config(select=SELECTED))
+    assert found(result) == [
+        ("ranges.md", 14, 8, "OKR105"),
+        ("ranges.md", 16, 8, "OKR103"),
+        ("ranges.md", 16, 8, "OKR105"),
+    ]
+    assert [(s.first_line, s.last_line) for s in result.suppressions] == [(10, 13), (11, 15)]
