@@ -7,10 +7,6 @@ from pathlib import Path
 import click
 
 
-class UsageError(click.UsageError):
-    exit_code = 2
-
-
 @click.command(name="init")
 @click.argument(
     "folder",

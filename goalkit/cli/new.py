@@ -7,11 +7,8 @@ from pathlib import Path
 
 import click
 
+from goalkit.cli import UsageError
 from goalkit.cli.options import resolve_today, today_option
-
-
-class UsageError(click.UsageError):
-    exit_code = 2
 
 
 @click.command(name="new")
