@@ -741,6 +741,11 @@ def _last_reported(
         for check_in in document.check_ins
         if any(value.target.upper() in wanted for value in check_in.values)
     ]
+    if context.history is not None:
+        from goalkit.rules.history import last_committed_value
+
+        committed = last_committed_value(document, f"{objective.id}.{key_result.id}", context)
+        dates += [committed] if committed is not None else []
     return max(dates, default=None)
 
 
