@@ -326,3 +326,27 @@ def _last_change(
         previous = quantity.value
         found = (commit.date, commit.short)
     return found
+
+
+def last_committed_value(document: Document, key: str, context: Context) -> dt.date | None:
+    """The last day a commit of the current period gave key result `key` (`O1.KR2`) a value.
+
+    OKR109's history seam: a value committed and since removed from the file was reported.
+    """
+    from goalkit.history.timeline import Source, document_timelines
+
+    period = _period(document, context)
+    file_history = _file_history(document, context)
+    if period is None or file_history is None:
+        return None
+    timelines = document_timelines(document, file_history, context.today, since=period[0])
+    dates = [
+        point.date
+        for timeline in timelines
+        if timeline.key == key
+        for point in timeline.points
+        if point.source is Source.COMMIT
+        and point.date >= period[0]
+        and (point.values.current is not None or point.values.score is not None)
+    ]
+    return max(dates, default=None)

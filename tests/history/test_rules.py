@@ -193,3 +193,21 @@ def test_smart_goal_target_moved(journal: Journal) -> None:
         "run.md:5:9: OKR113 Target of the goal moved from 10 to 5 on 2026-11-01 "
         f"(commit {lowered}), after the period 2026-10-01..2026-12-31 began on 2026-10-01"
     )
+
+
+def test_okr109_counts_a_value_committed_and_since_removed(
+    journal: Journal, newsletter: str
+) -> None:
+    journal.write("okrs.md", newsletter.replace("{current: 0}", ""))
+    journal.commit("Plan", "2026-09-28")
+    journal.edit("okrs.md", "case studies \n", "case studies {current: 1}\n")
+    journal.commit("First case study", "2026-10-20")
+    journal.edit("okrs.md", "case studies {current: 1}\n", "case studies\n")
+    journal.commit("Tidy", "2026-11-01")
+    with_history = _lint(journal, "okrs.md", "2026-11-20", "--select", "OKR109,OKR113")
+    assert "OKR109" not in with_history.stdout
+    without = _lint(journal, "okrs.md", "2026-11-20", "--select", "OKR109")
+    assert without.stdout.splitlines()[0] == (
+        'okrs.md:13:8: OKR109 Key result "Publish 6 long-form case studies" has no progress '
+        "reported 55% into 2026-Q4"
+    )
