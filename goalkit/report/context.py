@@ -96,7 +96,7 @@ def build_site(
             finding_view(diagnostic, pages.get(diagnostic.path))
             for diagnostic in sorted(lint.diagnostics)
         ),
-        suppression_debt=_suppression_debt(suppressions),
+        suppression_debt=_suppression_debt(suppressions, [cycle.label for cycle in cycle_views]),
         key_result_progress=_running_progress(goals, cycle_of, today),
     )
 
@@ -359,13 +359,17 @@ def _suppression_views(
     return sorted(views, key=lambda view: (view.location.path, view.location.line))
 
 
-def _suppression_debt(suppressions: Sequence[SuppressionView]) -> tuple[SuppressionDebt, ...]:
+def _suppression_debt(
+    suppressions: Sequence[SuppressionView], cycle_order: Sequence[str]
+) -> tuple[SuppressionDebt, ...]:
+    """Suppressions per cycle, in the overview's cycle order (latest first)."""
     grouped: dict[str, list[SuppressionView]] = defaultdict(list)
     for suppression in suppressions:
         grouped[suppression.cycle or NO_CYCLE].append(suppression)
+    position = {label: index for index, label in enumerate(cycle_order)}
     return tuple(
         SuppressionDebt(cycle, tuple(grouped[cycle]))
-        for cycle in sorted(grouped, key=lambda label: (label == NO_CYCLE, label))
+        for cycle in sorted(grouped, key=lambda label: (position.get(label, len(position)), label))
     )
 
 

@@ -302,3 +302,30 @@ def test_base_url_gives_canonical_links_only(tmp_path: Path) -> None:
     assert page.find("a", string="Overview")["href"] == "../index.html"
     badge_code = page.find("section", class_="badge-section").code
     assert text(badge_code) == "![progress](https://example.org/goals/badges/team.svg)"
+
+
+def test_findings_page_counts_suppression_debt_per_cycle(tmp_path: Path) -> None:
+    from tests.report.helpers import FIXTURES, build
+
+    output = tmp_path / "site"
+    assert build(FIXTURES / "suppressed", "-o", output).exit_code == 0
+    document = soup(output / "findings.html")
+    table = document.find("table", class_="debt")
+    rows = [[text(cell) for cell in row(["th", "td"])] for row in table.tbody("tr")]
+    assert rows == [["2026-Q4", "3", "1", "1"], ["2026-Q3", "1", "0", "1"]]
+    q4 = document.find("h3", string="2026-Q4").find_next_sibling("ul")
+    assert [text(item) for item in q4("li")] == [
+        "tests/report/fixtures/suppressed/q4.md:6:1 front-matter OKR101: "
+        "one objective on purpose while we pilot",
+        "tests/report/fixtures/suppressed/q4.md:13:1 disable-next-line OKR105: "
+        "the launch itself is the milestone we promised",
+        "tests/report/fixtures/suppressed/q4.md:15:1 disable-next-line OKR104: "
+        "no reason given unused",
+    ]
+    assert q4.li.a["href"] == "goals/q4.html"
+    cycle = soup(output / "cycles/2026-q4.html")
+    facts = {text(item.dt): text(item.dd) for item in cycle.find("dl", class_="facts")("div")}
+    assert facts["Suppressions in force"] == "3"
+    goal = soup(output / "goals/q4.html")
+    findings = goal.find("h2", id="findings-heading").parent
+    assert "3 suppressions in force: line 6 (OKR101: one objective on purpose" in text(findings)
