@@ -25,6 +25,10 @@ class GitError(Exception):
     """git is missing or refused; the message is for the user, in one line."""
 
 
+class GitMissing(GitError):
+    """git cannot be run at all."""
+
+
 @dataclass(frozen=True)
 class Change:
     """One file changed by a commit, as `git log --raw` reports it."""
@@ -101,9 +105,9 @@ def run_git(top: Path, arguments: list[str], stdin: bytes | None = None) -> byte
             check=False,
         )
     except FileNotFoundError:
-        raise GitError("git is not installed") from None
+        raise GitMissing("git is not installed") from None
     except OSError as error:
-        raise GitError(f"cannot run git: {error.strerror or error}") from None
+        raise GitMissing(f"cannot run git: {error.strerror or error}") from None
     if completed.returncode != 0:
         message = completed.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(message[-1] if message else f"git {arguments[0]} failed")

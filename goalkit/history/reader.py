@@ -15,7 +15,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from goalkit.history.git import Change, GitError, LogEntry, head_exists, read_blobs, read_log
+from goalkit.history.git import (
+    Change,
+    GitError,
+    GitMissing,
+    LogEntry,
+    head_exists,
+    read_blobs,
+    read_log,
+)
 from goalkit.history.model import Commit, FileHistory, FileVersion, History, Versions
 from goalkit.model import Document, Problem, ProblemKind, Span
 from goalkit.parse.document import parse_text, unreadable_document
@@ -61,7 +69,8 @@ def read_history(paths: Iterable[Path], ids: Mapping[Path, str] | None = None) -
             entries = read_log(top, _pathspecs(lineages))
             histories = _histories(top, lineages, entries)
         except GitError as error:
-            reason = str(error) if head_exists(top) else "no commits yet"
+            has_commits = isinstance(error, GitMissing) or head_exists(top)
+            reason = str(error) if has_commits else "no commits yet"
             notes.append(f"no history for files in {top}: {reason}")
             continue
         files.update(histories)

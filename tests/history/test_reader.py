@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from conftest import Journal
 
 from goalkit.history import read_history
@@ -137,3 +138,40 @@ def test_a_version_that_is_not_utf8_is_kept_as_unreadable(
     broken, fixed = (v.document for v in history.versions)
     assert broken is not None and not broken.readable
     assert fixed is not None and fixed.readable and fixed.title == "Newsletter OKRs"
+
+
+def test_names_with_spaces_and_accents(journal: Journal, newsletter: str) -> None:
+    journal.write("équipe/objectifs T4.md", newsletter)
+    journal.commit("Plan", "2026-10-01")
+    (journal.root / "team").mkdir()
+    journal.git("mv", "équipe/objectifs T4.md", "team/okrs Q4 ✓.md")
+    journal.commit("Rename", "2026-10-02")
+    path = journal.root / "team" / "okrs Q4 ✓.md"
+    history = read_history([path]).for_path(path)
+    assert history is not None
+    assert history.names == ("équipe/objectifs T4.md", "team/okrs Q4 ✓.md")
+    assert all(v.document is not None and v.document.readable for v in history.versions)
+
+
+def test_git_missing_is_a_note(
+    journal: Journal, newsletter: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = journal.write("okrs.md", newsletter)
+    journal.commit("Plan", "2026-10-01")
+    monkeypatch.setenv("PATH", str(journal.root / "no-such-bin"))
+    history = read_history([path])
+    assert history.files == {}
+    assert history.notes == (
+        f"no history for files in {journal.root.resolve()}: git is not installed",
+    )
+
+
+def test_a_file_that_is_not_markdown_is_followed_when_named(
+    journal: Journal, newsletter: str
+) -> None:
+    path = journal.write("okrs.txt", newsletter)
+    journal.commit("Plan", "2026-10-01")
+    journal.edit("okrs.txt", "current: 1200", "current: 1300")
+    journal.commit("Update", "2026-10-08")
+    history = read_history([path]).for_path(path)
+    assert history is not None and len(history.versions) == 2
