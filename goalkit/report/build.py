@@ -119,6 +119,9 @@ def write_report(
         raise ReportError(f"template error: {error}") from None
     except SiteRefused as error:
         raise ReportError(str(error)) from None
+    except OSError as error:
+        where = error.filename or options.output
+        raise ReportError(f"cannot write the site: {where}: {error.strerror}") from None
 
 
 def _canonical(base_url: str | None, path: str) -> str | None:

@@ -78,7 +78,8 @@ def write_site(
     on_file: Callable[[str], None] | None = None,
 ) -> WriteSummary:
     """Render every file into a staging folder, then swap it in place of `output`."""
-    output = Path(os.path.abspath(output))
+    # A symlinked output is written through: the link stays, the folder it names is replaced.
+    output = Path(os.path.realpath(output) if output.is_symlink() else os.path.abspath(output))
     previous = previous_files(output, force)
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from goalkit.report import charts
 from goalkit.report.prose import render_inline, render_markdown
@@ -33,7 +32,6 @@ def make_environment(override: Path | None = None) -> Environment:
         percent=percent,
         confidence=confidence,
         number=number,
-        json_script=json_script,
     )
     environment.globals.update(
         progress_bar=charts.progress_bar,
@@ -67,16 +65,7 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
-def json_script(value: Any) -> Any:
-    # `<`, `>` and `&` escaped so a goal's text cannot close the <script> element.
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return _markup(text)
-
-
-def _markup(html: str) -> Any:
-    from markupsafe import Markup
-
+def _markup(html: str) -> Markup:
     return Markup(html)
 
 

@@ -180,3 +180,21 @@ def test_new_site_folder_gets_the_umask_permissions_not_the_staging_ones(tmp_pat
     finally:
         os.umask(umask)
     assert stat.S_IMODE(output.stat().st_mode) == 0o755
+
+
+def test_a_symlinked_output_keeps_its_link(tmp_path: Path) -> None:
+    real = tmp_path / "real-site"
+    link = tmp_path / "site"
+    link.symlink_to(real, target_is_directory=True)
+    assert build(FIXTURES / "mixed", "-o", link).exit_code == 0
+    assert build(FIXTURES / "mixed", "-o", link).exit_code == 0
+    assert link.is_symlink()
+    assert (real / "index.html").is_file()
+
+
+def test_an_output_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "plain-file").write_text("x")
+    result = build(FIXTURES / "mixed", "-o", tmp_path / "plain-file" / "site")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: cannot write the site: ")
+    assert (tmp_path / "plain-file").read_text() == "x"
