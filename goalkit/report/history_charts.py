@@ -316,7 +316,7 @@ def goal_history(inputs: BuildInputs, goal: GoalView) -> GoalHistory | None:
     start, end = period
     today = inputs.today
     file_history = inputs.history.for_document(document) if inputs.history else None
-    timelines = document_timelines(document, file_history, today)
+    timelines = document_timelines(document, file_history, today, since=start)
     if not any(timeline.points for timeline in timelines):
         return None
     forecasts = {t.key: t.forecast(end, today) for t in timelines}
