@@ -6,14 +6,16 @@ No I/O and no click: the command reads the file and its history, this module lay
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from goalkit.forecast import MIN_POINTS, WINDOW_DAYS, Forecast
-from goalkit.history.model import FileHistory
+from goalkit.history.model import FileHistory, History
 from goalkit.history.timeline import Point, Timeline, document_timelines
 from goalkit.history.values import Values
-from goalkit.model import Document, Quantity
+from goalkit.model import Document, Quantity, Status
 
 CURRENCIES = ("$", "€", "£", "¥")
 
@@ -230,3 +232,34 @@ def _forecast_data(forecast: Forecast) -> dict[str, Any]:
         "points_used": forecast.points_used,
         "since": forecast.first_date.isoformat(),
     }
+
+
+def status_forecasts(
+    documents: Sequence[Document], history: History | None, today: dt.date
+) -> dict[tuple[Path, str], Forecast]:
+    """The forecast of each key result (`O1.KR2`) or SMART goal (`goal`) of active documents
+    whose period is running, by (document path, key), for `goalkit status`."""
+    from goalkit.goalset import GoalSet
+
+    goal_set = GoalSet(documents)
+    forecasts: dict[tuple[Path, str], Forecast] = {}
+    for document in documents:
+        if document.status is not Status.ACTIVE or not document.readable:
+            continue
+        cycle = goal_set.effective_cycle(document)
+        start = document.period_start or (cycle.start if cycle else None)
+        end = document.deadline or (cycle.end if cycle else None)
+        if start is None or end is None or not start <= today <= end:
+            continue
+        file_history = history.for_document(document) if history is not None else None
+        for timeline in document_timelines(document, file_history, today, since=start):
+            forecast = timeline.forecast(end, today)
+            if forecast is not None:
+                forecasts[(document.path, timeline.key)] = forecast
+    return forecasts
+
+
+def forecast_label(forecast: Forecast) -> str:
+    """`forecast 0.84 at risk`: a forecast in a few words, for one line of `goalkit status`."""
+    score = "?" if forecast.score is None else f"{forecast.score:.2f}"
+    return f"forecast {score} {forecast.status.value}"

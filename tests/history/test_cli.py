@@ -133,3 +133,20 @@ def test_missing_file_is_an_error_with_its_path(tmp_path: Path) -> None:
     result = _goalkit(tmp_path, "history", "missing.md")
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == "missing.md:1:1: error: no such file\n"
+
+
+def test_status_forecasts(journal: Journal, story: dict[str, str]) -> None:
+    import datetime as dt
+
+    from goalkit.history import read_history
+    from goalkit.history.view import forecast_label, status_forecasts
+    from goalkit.parse import parse_file
+
+    path = journal.root / "okrs" / "2026-Q4.md"
+    document = parse_file(path, "okrs/2026-Q4")
+    forecasts = status_forecasts([document], read_history([path]), dt.date(2026, 11, 10))
+    assert {key: forecast_label(f) for (_, key), f in forecasts.items()} == {
+        "O1.KR1": "forecast 1.00 on track",
+        "O1.KR2": "forecast 0.84 at risk",
+    }
+    assert status_forecasts([document], read_history([path]), dt.date(2027, 1, 5)) == {}
