@@ -165,12 +165,11 @@ def objective_count(goal_set: GoalSet, context: Context) -> Iterator[Finding]:
         span = first.objectives[0].span if first.objectives else _document_span(first)
         files = ", ".join(d.path.as_posix() for d in documents)
         where = f"in {files}" if len(documents) == 1 else f"across {files}"
-        where = f"({where})"
         advice = "focus on fewer" if count > high else "name what matters most"
         yield Finding(
             span=span,
             message=(
-                f"{owner} has {plural(count, 'objective')} for {cycle} {where}; "
+                f"{owner} has {plural(count, 'objective')} in {cycle} {where}; "
                 f"aim for {_range(low, high)}"
             ),
             hint=f"{advice.capitalize()}: keep {_range(low, high)} objectives per owner and cycle",
