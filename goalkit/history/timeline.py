@@ -233,3 +233,46 @@ def _target_key(target: str, document: Document) -> str | None:
 
 
 __all__ = ["Point", "Source", "Timeline", "document_timelines"]
+
+
+def last_change(
+    document: Document, history: FileHistory, today: dt.date
+) -> tuple[dt.date, Commit | None] | None:
+    """The last day a commit (or the working copy) changed what any key result reports.
+
+    The same test as the timelines' commit points, walking back from the newest commit so that
+    only the last few versions are parsed. None when no version reports anything.
+    """
+    existing = [v for v in history.existing if v.commit.date <= today]
+    if not existing:
+        return None
+    tracked = tracked_measures(document)
+    keys = [item.key for item in tracked]
+    if len(existing) == len(history.existing):
+        newest = _reported(document, existing[-1].document, keys)
+        working = {item.key: Values.of(item.measure, document.status).reported for item in tracked}
+        if any(newest.get(key, values) != values for key, values in working.items()):
+            return today, None
+    for index in range(len(existing) - 1, -1, -1):
+        version = existing[index]
+        mine = _reported(document, version.document, keys)
+        older = _reported(document, existing[index - 1].document, keys) if index else {}
+        parent = _reported(document, version.parent, keys) if version.parent else None
+        if version.commit.is_merge:
+            changed = mine != older and (parent is None or mine != parent)
+        else:
+            changed = mine != (older if parent is None else parent)
+        if changed:
+            return version.commit.date, version.commit
+    return None
+
+
+def _reported(
+    current: Document, version: Document | None, keys: Sequence[str]
+) -> dict[str, tuple[object, ...]]:
+    if version is None:
+        return {}
+    measures = match_measures(current, version)
+    return {
+        key: Values.of(measures[key], version.status).reported for key in keys if key in measures
+    }

@@ -128,7 +128,7 @@ cycle: 2026-Q4
     needs_history=True,
 )
 def stale_progress(document: Document, context: Context) -> Iterator[Finding]:
-    from goalkit.history.timeline import document_timelines
+    from goalkit.history.timeline import last_change
 
     period = _period(document, context)
     file_history = _file_history(document, context)
@@ -138,18 +138,17 @@ def stale_progress(document: Document, context: Context) -> Iterator[Finding]:
     today = context.today
     if not start <= today <= end:
         return
-    timelines = document_timelines(document, file_history, today, since=start)
-    changes = [point for timeline in timelines for point in timeline.points]
+    changed = last_change(document, file_history, today)
     check_ins = [check_in.date for check_in in document.check_ins if check_in.date <= today]
-    if not changes and not check_ins:
+    if changed is None and not check_ins:
         return  # nothing was ever reported: OKR109's finding, not a stale one
-    last = max([point.date for point in changes] + check_ins)
-    since = max(last, start)
-    idle = (today - since).days
+    last = max([changed[0]] if changed else check_ins)
+    if check_ins and max(check_ins) > last:
+        last, changed = max(check_ins), None
+    idle = (today - max(last, start)).days
     if idle <= int(context.options["days"]):
         return
-    where = next((p for p in sorted(changes, key=lambda p: p.date) if p.date == last), None)
-    commit = f"commit {where.source_label}" if where is not None and where.commit else ""
+    commit = f"commit {changed[1].short}" if changed and changed[1] else ""
     if last < start:
         what = (
             f"since {label} began on {start} (last change {last}{', ' if commit else ''}{commit})"
