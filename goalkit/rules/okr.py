@@ -626,7 +626,13 @@ status: done
 
 Revenue fell short because one retainer paused in August; Q4 adds a pipeline objective.
 """,
-    options=(Option("sections", ("postmortem",), "Section names that count as a postmortem."),),
+    options=(
+        Option(
+            "sections",
+            ("postmortem",),
+            "Reserved sections that count as a postmortem (`postmortem`, `retrospective`).",
+        ),
+    ),
 )
 def committed_shortfall(document: Document, context: Context) -> Iterator[Finding]:
     if not _is_live_okr(document) or not _cycle_closed(document, context.today):

@@ -361,7 +361,11 @@ due: 2026-12-18
 
 Subscribers stay and forward when the newsletter arrives every week.
 """,
-    options=(Option("sections", ("why",), "Section names that count as a rationale."),),
+    options=(
+        Option(
+            "sections", ("why",), "Reserved sections that count as a rationale (`why`, `notes`)."
+        ),
+    ),
 )
 def not_relevant(document: Document, context: Context) -> Iterator[Finding]:
     smart = _smart(document)
