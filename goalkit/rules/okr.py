@@ -47,6 +47,8 @@ ACTIVITY_VERBS = (
     "set up", "review", "explore", "investigate", "discuss", "assist", "contribute",
     "coordinate", "conduct", "host",
 )  # fmt: skip
+OUTCOME_UNITS = frozenset({"%", "$", "€", "£", "¥"})
+"""Rates and money measure results; a count (`4 blog posts`) may be output or outcome."""
 NUMBER_IDIOMS = ("#1", "no. 1", "24/7", "365")
 MAINTENANCE_VERBS = ("maintain", "continue", "keep", "sustain", "preserve", "support")
 BROKEN = frozenset(
@@ -390,9 +392,12 @@ def _is_year(text: str) -> bool:
         "nothing. A key result states the outcome the work should produce: the number that "
         "moves when it worked. The rule reads the key result's first words against the `verbs` "
         "list (regular forms match too: `writes`, `writing`). A key result that states a "
-        "change from a baseline (`Develop the pipeline from $200k to $500k`) or a level to "
-        "hold (`Hold NPS above 50`) measures an outcome whatever its verb, and passes. "
-        "“Launch the referral program to 500 paying users” is still flagged, on purpose: "
+        "change from a baseline (`Develop the pipeline from $200k to $500k`), a level to "
+        "hold (`Hold NPS above 50`), or a rate or sum of money to reach (`Complete 90% of "
+        "onboardings in a week`, `Build a $500k pipeline`) measures an outcome whatever its "
+        "verb, and passes. A count is ambiguous — four blog posts are output, 500 users an "
+        "outcome — so there the verb decides, and "
+        "“Launch the referral program to 500 paying users” is flagged on purpose: "
         "the outcome is there but the key result reads as a task; leading with the outcome "
         "(“Reach 500 paying users through the referral program”) is a small rewrite that "
         "keeps the team's eyes on the result. Take a verb off the list, or suppress the line, "
@@ -429,7 +434,7 @@ def activity_key_result(document: Document, context: Context) -> Iterator[Findin
     verbs = [*context.options["verbs"], *context.options["extend-verbs"]]
     for key_result in document.key_results:
         match = leading_phrase(key_result.text, verbs)
-        if match is None or _states_a_change_or_level(key_result):
+        if match is None or _states_an_outcome(key_result):
             continue
         yield Finding(
             span=sub_span(key_result.span, key_result.text, match.start, match.end, document.lines),
@@ -441,11 +446,14 @@ def activity_key_result(document: Document, context: Context) -> Iterator[Findin
         )
 
 
-def _states_a_change_or_level(key_result: KeyResult) -> bool:
+def _states_an_outcome(key_result: KeyResult) -> bool:
+    """A change from a baseline, a level to hold, or a rate or sum of money to reach."""
     measure = key_result.measure
-    return measure.threshold is not None or (
-        measure.baseline is not None and measure.target is not None
-    )
+    if measure.threshold is not None:
+        return True
+    if measure.target is None:
+        return False
+    return measure.baseline is not None or measure.target.unit in OUTCOME_UNITS
 
 
 # ── OKR106 ──────────────────────────────────────────────────────────────────────────────────
