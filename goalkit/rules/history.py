@@ -18,7 +18,7 @@ from goalkit.rules.base import Context, Finding, Option, RuleFamily
 from goalkit.rules.text import number, plural
 
 if TYPE_CHECKING:
-    from goalkit.history.model import Commit, FileHistory
+    from goalkit.history.model import Commit, FileHistory, FileVersion
 
 family = RuleFamily()
 
@@ -187,7 +187,8 @@ def _check_in_hint(document: Document, today: dt.date) -> str:
         "honest record is the original target, the score against it, and a note. The rule "
         "compares, in the file's git history, the target and baseline of each key result "
         "(or SMART goal) at the end of the cycle's first day — or in its first commit, if "
-        "later — with what the file says now, and names the commit that last changed them. "
+        "later — with what the file says now, and names the commit that changed them (or says "
+        "the change is not committed yet, so a pre-commit hook warns before it lands). "
         "A file that moved to a new cycle starts again. When a change was agreed, say so "
         "where it happened: `<!-- goalkit-disable-next-line OKR113 -- why -->`."
     ),
@@ -261,45 +262,47 @@ def moved_goalposts(document: Document, context: Context) -> Iterator[Finding]:
     if document.status in (Status.DRAFT, Status.DROPPED) or period is None or not file_history:
         return
     start, _, label = period
-    existing = [v for v in file_history.existing if v.commit.date <= context.today]
-    first = next((i for i, v in enumerate(existing) if v.commit.date > start), len(existing))
-    same_cycle = [
-        (version.commit, version.document)
-        for version in existing[max(0, first - 1) :]
-        if version.document is not None and _cycle_label(version.document) == _cycle_label(document)
-    ]
-    if not same_cycle:
+    versions = _same_cycle(document, file_history, start, context.today)
+    if not versions or versions[0].document is None:
         return
-    at_start = [item for item in same_cycle if item[0].date <= start] or same_cycle[:1]
-    reference_commit, reference = at_start[-1]
-    reference_measures = match_measures(document, reference)
-    later = [
-        (commit, match_measures(document, version))
-        for commit, version in same_cycle
-        if commit.timestamp > reference_commit.timestamp
-    ]
+    reference = match_measures(document, versions[0].document)
     for tracked in tracked_measures(document):
-        before = reference_measures.get(tracked.key)
+        before = reference.get(tracked.key)
         if before is None:
             continue
         for field in ("target", "baseline"):
             was, now = _value(before, field), _value(tracked.measure, field)
             if was is None or now is None or was.value == now.value:
                 continue
-            changed = _last_change(later, tracked.key, field, was)
-            if changed is None:
-                continue
+            changed = _last_change(document, versions, tracked.key, field, now)
+            when = f"on {changed.date} (commit {changed.short})" if changed else "(not committed)"
             name = tracked.key if document.type is GoalType.OKR else "the goal"
             yield Finding(
                 span=now.span,
                 message=(
                     f"{field.capitalize()} of {name} moved from {number(was.value)} to "
-                    f"{number(now.value)} on {changed[0]} (commit {changed[1]}), after "
-                    f"{label} began on {start}"
+                    f"{number(now.value)} {when}, after {label} began on {start}"
                 ),
                 hint="Grade against the target set at the start and note what changed; "
                 "set the new target next cycle",
             )
+
+
+def _same_cycle(
+    document: Document, file_history: FileHistory, start: dt.date, today: dt.date
+) -> list[FileVersion]:
+    """The version the cycle started with (on its first day, or the first commit after it if
+    the file came later) and every later version of the same cycle, oldest first; parses only
+    the versions it must look at."""
+    existing = [v for v in file_history.existing if v.commit.date <= today]
+    started = sum(1 for v in existing if v.commit.date <= start)
+    candidates = existing[max(0, started - 1) :]
+    label = _cycle_label(document)
+    first = next(
+        (i for i, v in enumerate(candidates) if v.document and _cycle_label(v.document) == label),
+        None,
+    )
+    return [] if first is None else candidates[first:]
 
 
 def _cycle_label(document: Document) -> str | None:
@@ -312,19 +315,22 @@ def _value(measure: Measure, field: str) -> Quantity | None:
 
 
 def _last_change(
-    later: Sequence[tuple[Commit, dict[str, Measure]]], key: str, field: str, was: Quantity
-) -> tuple[dt.date, str] | None:
-    """The date and short hash of the last commit that changed the field's value."""
-    previous = was.value
-    found = None
-    for commit, measures in later:
-        measure = measures.get(key)
+    document: Document, versions: Sequence[FileVersion], key: str, field: str, now: Quantity
+) -> Commit | None:
+    """The commit that gave the field its current value: walking back from the newest version,
+    the oldest of the run of versions that hold `now` (None when only the working copy does)."""
+    from goalkit.history.values import match_measures
+
+    changed = None
+    for version in reversed(versions[1:]):
+        if version.document is None or _cycle_label(version.document) != _cycle_label(document):
+            break
+        measure = match_measures(document, version.document).get(key)
         quantity = _value(measure, field) if measure is not None else None
-        if quantity is None or quantity.value == previous:
-            continue
-        previous = quantity.value
-        found = (commit.date, commit.short)
-    return found
+        if quantity is None or quantity.value != now.value:
+            break
+        changed = version.commit
+    return changed
 
 
 def last_committed_value(document: Document, key: str, context: Context) -> dt.date | None:

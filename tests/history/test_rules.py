@@ -211,3 +211,16 @@ def test_okr109_counts_a_value_committed_and_since_removed(
         'okrs.md:13:8: OKR109 Key result "Publish 6 long-form case studies" has no progress '
         "reported 55% into 2026-Q4"
     )
+
+
+def test_an_uncommitted_move_is_reported_before_the_commit(
+    journal: Journal, newsletter: str
+) -> None:
+    journal.write("okrs.md", newsletter)
+    journal.commit("Plan", "2026-09-30")
+    journal.edit("okrs.md", "to 2,000", "to 1,700")
+    result = _lint(journal, "okrs.md", "2026-10-20", "--select", "OKR113")
+    assert result.stdout.splitlines()[0] == (
+        "okrs.md:12:50: OKR113 Target of O1.KR1 moved from 2,000 to 1,700 (not committed), "
+        "after 2026-Q4 began on 2026-10-01"
+    )
