@@ -105,3 +105,11 @@ def test_every_practice_rule_has_failing_and_passing_cases() -> None:
 def test_every_case_file_is_used() -> None:
     used = {path for case in ALL_CASES for path in _paths(case)}
     assert set(CASES.rglob("*.md")) == used
+
+
+def test_every_option_is_exercised_by_a_case() -> None:
+    exercised = {(case.code, name) for case in ALL_CASES for name in case.options}
+    declared = {
+        (code, option.name) for code, rule in PRACTICE_RULES.items() for option in rule.options
+    }
+    assert sorted(declared - exercised) == []
