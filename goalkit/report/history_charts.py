@@ -401,8 +401,10 @@ def _summary(file_history: FileHistory | None, today: dt.date) -> str:
     if file_history is None:
         return "From the file's check-ins (it is not in a git repository)."
     versions = [v for v in file_history.versions if v.commit.date <= today]
-    if not versions:
+    if not file_history.versions:
         return "From the file's check-ins (it has not been committed yet)."
+    if not versions:
+        return f"From the file's check-ins (it has no commit on or before {today})."
     count = f"{len(versions)} commit{'s' if len(versions) != 1 else ''}"
     return (
         f"From {count} between {versions[0].commit.date} and {versions[-1].commit.date}, "
