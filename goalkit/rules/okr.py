@@ -152,13 +152,15 @@ cycle: 2026-Q4
 )
 def objective_count(goal_set: GoalSet, context: Context) -> Iterator[Finding]:
     low, high = int(context.options["min"]), int(context.options["max"])
-    groups: dict[tuple[str, str], list[Document]] = {}
+    # A cycle is its days: `cycle: 2026-Q3` and `start`/`end` over the same quarter are one.
+    groups: dict[tuple[str, dt.date, dt.date], list[Document]] = {}
     for document in goal_set.documents:
-        if not _is_live_okr(document) or document.cycle is None:
+        cycle = document.cycle
+        if not _is_live_okr(document) or cycle is None:
             continue
         for owner in dict.fromkeys(owner.strip() for owner in document.owners if owner.strip()):
-            groups.setdefault((owner, document.cycle.label), []).append(document)
-    for (owner, cycle), documents in sorted(groups.items()):
+            groups.setdefault((owner, cycle.start, cycle.end), []).append(document)
+    for (owner, _, _), documents in sorted(groups.items()):
         documents.sort(key=lambda d: d.path.as_posix())
         count = sum(len(d.objectives) for d in documents)
         if low <= count <= high:
@@ -168,10 +170,11 @@ def objective_count(goal_set: GoalSet, context: Context) -> Iterator[Finding]:
         files = ", ".join(d.path.as_posix() for d in documents)
         where = f"in {files}" if len(documents) == 1 else f"across {files}"
         advice = "focus on fewer" if count > high else "name what matters most"
+        label = next(d.cycle.label for d in documents if d.cycle is not None)
         yield Finding(
             span=span,
             message=(
-                f"{owner} has {plural(count, 'objective')} in {cycle} {where}; "
+                f"{owner} has {plural(count, 'objective')} in {label} {where}; "
                 f"aim for {_range(low, high)}"
             ),
             hint=f"{advice.capitalize()}: keep {_range(low, high)} objectives per owner and cycle",
