@@ -134,7 +134,7 @@ def command(
     output = render(output_format, result, options)
     if output_file is not None:
         try:
-            output_file.write_text(output, encoding="utf-8")
+            _write_whole(output_file, output)
         except OSError as error:
             click.echo(f"goalkit: cannot write {output_file}: {error.strerror}", err=True)
             ctx.exit(2)
@@ -177,6 +177,13 @@ def _history(
     wanted = None if report_paths is None else {os.path.abspath(path) for path in report_paths}
     chosen = [d for d in documents if wanted is None or os.path.abspath(d.path) in wanted]
     return read_history([d.path for d in chosen], {d.path: d.id for d in chosen})
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write through a temporary file, so a reader never sees half a report."""
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
 
 
 def _terminal(output_file: Path | None) -> bool:

@@ -44,6 +44,7 @@ def log(result: LintResult, options: FormatOptions) -> dict[str, Any]:
                         "rules": [descriptor(rule) for rule in rules],
                     }
                 },
+                "invocations": [{"executionSuccessful": not result.internal_errors}],
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
                 "columnKind": "unicodeCodePoints",
                 "results": [sarif_result(d, index) for d in result.diagnostics],

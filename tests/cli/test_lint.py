@@ -240,3 +240,10 @@ def test_max_file_size_from_the_configuration(project):
         )
         + "Found 3 problems (3 errors).\n"
     )
+
+
+def test_output_file_that_cannot_be_written_is_exit_2(project):
+    result = lint("--select", "GK", "-o", "missing/report.txt", *TODAY)
+    assert result.exit_code == 2
+    assert result.stderr == "goalkit: cannot write missing/report.txt: No such file or directory\n"
+    assert not (project / "missing").exists()

@@ -64,3 +64,17 @@ def test_results_point_at_relative_locations(sarif):
         "startLine": 1,
         "startColumn": 1,
     }
+
+
+def test_invocation_reports_crashed_rules(sarif, result):
+    from dataclasses import replace
+
+    from goalkit.diagnostics import Diagnostic, Severity
+
+    assert sarif["runs"][0]["invocations"] == [{"executionSuccessful": True}]
+    crash = Diagnostic("goals/z.md", 1, 1, "GK000", "rule X crashed", Severity.ERROR,
+                       name="internal-error")  # fmt: skip
+    crashed = replace(result, diagnostics=(crash, *result.diagnostics))
+    log = json.loads(render("sarif", crashed, FormatOptions()))
+    jsonschema.validate(log, SCHEMA)
+    assert log["runs"][0]["invocations"] == [{"executionSuccessful": False}]
