@@ -884,7 +884,7 @@ def business_as_usual(document: Document, context: Context) -> Iterator[Finding]
         if match is None:
             continue
         yield Finding(
-            span=sub_span(objective.span, objective.title, match.start, match.end),
+            span=sub_span(objective.span, objective.title, match.start, match.end, document.lines),
             message=(
                 f'Objective "{quote(objective.title)}" only maintains '
                 f'("{match.text.lower()}"); objectives should change something'
