@@ -97,7 +97,7 @@ def build_site(
             for diagnostic in sorted(lint.diagnostics)
         ),
         suppression_debt=_suppression_debt(suppressions, [cycle.label for cycle in cycle_views]),
-        key_result_progress=_running_progress(goals, cycle_of, today),
+        key_result_progress=_running_progress(cycle_views, today),
     )
 
 
@@ -373,30 +373,17 @@ def _suppression_debt(
     )
 
 
-def _running_progress(
-    goals: Sequence[GoalView], cycle_of: dict[str, Cycle | None], today: dt.date
-) -> tuple[float, ...]:
+def _running_progress(cycles: Sequence[CycleView], today: dt.date) -> tuple[float, ...]:
     """Key-result progress in the cycles running today (or every cycle, when none is)."""
-
-    def progress(selected: Iterable[GoalView]) -> tuple[float, ...]:
-        values: list[float] = []
-        for goal in selected:
-            for objective in goal.objectives:
-                values.extend(
-                    kr.progress.value
-                    for kr in objective.key_results
-                    if kr.progress.value is not None
-                )
-            if goal.smart is not None and goal.smart.progress.value is not None:
-                values.append(goal.smart.progress.value)
-        return tuple(values)
-
+    iso_today = today.isoformat()
     running = [
-        goal
-        for goal in goals
-        if (cycle := cycle_of[goal.path]) is not None and cycle.contains(today)
+        cycle
+        for cycle in cycles
+        if cycle.start is not None
+        and cycle.end is not None
+        and cycle.start <= iso_today <= cycle.end
     ]
-    return progress(running) or progress(goals)
+    return tuple(value for cycle in running or cycles for value in cycle.progress_values)
 
 
 __all__ = ["FindingView", "build_site"]

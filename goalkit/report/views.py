@@ -268,6 +268,21 @@ class CycleView:
     def elapsed_percent(self) -> str:
         return "—" if self.elapsed is None else f"{self.elapsed:.0%}"
 
+    @property
+    def progress_values(self) -> tuple[float, ...]:
+        """Known progress of every key result and SMART goal in the cycle, for its histogram."""
+        values: list[float] = []
+        for goal in self.goals:
+            for objective in goal.objectives:
+                values.extend(
+                    kr.progress.value
+                    for kr in objective.key_results
+                    if kr.progress.value is not None
+                )
+            if goal.smart is not None and goal.smart.progress.value is not None:
+                values.append(goal.smart.progress.value)
+        return tuple(values)
+
 
 @dataclass(frozen=True)
 class OwnerView:

@@ -252,10 +252,13 @@ def test_owner_and_cycle_pages(sample_site: Path) -> None:
     assert [text(h2.a) for h2 in owner("h2")] == ["2026-Q4", "2026-Q3"]
     cycle = soup(sample_site / "cycles/2026-q4.html")
     assert text(cycle.h1) == "Cycle 2026-Q4"
-    assert [text(h2).split(" 0.")[0] for h2 in cycle("h2")][:2] == [
+    assert [text(h2).split(" 0.")[0] for h2 in cycle("h2")][:3] == [
+        "Score distribution",
         "Maya Lindqvist",
         "Northwind Growth Team",
     ]
+    description = text(cycle.find("svg", class_="distribution").desc)
+    assert description.startswith("6 green (0.7 and above), 9 yellow (0.4 to 0.7), 6 red")
     titles = [text(card.h3.a) for card in cycle("li", class_="goal-card")]
     assert titles[0] == "Freelance OKRs, Q4 2026"
     assert "Marketing goals" in titles
