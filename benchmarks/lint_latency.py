@@ -12,6 +12,7 @@ comparison where hyperfine is installed.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import statistics
@@ -30,17 +31,23 @@ TODAY = "2026-11-20"
 NOT_ON_THE_LINT_PATH = ("jinja2", "markupsafe", "goalkit.report", "goalkit.history", "subprocess")
 
 
+def environment() -> dict[str, str]:
+    """This environment, but with bytecode caching on: an installed goalkit has its .pyc files,
+    and without them every run would compile goalkit's modules again."""
+    return {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
 def timed(command: Sequence[str], cwd: Path, runs: int) -> tuple[list[float], list[float]]:
     """Wall-clock and CPU (user + system) seconds of `runs` fresh processes, after a warm-up.
 
     CPU time is the steadier figure on a shared machine: other processes stretch wall time.
     """
-    subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+    subprocess.run(command, cwd=cwd, env=environment(), capture_output=True, check=False)
     wall, cpu = [], []
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+        subprocess.run(command, cwd=cwd, env=environment(), capture_output=True, check=False)
         wall.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -50,7 +57,11 @@ def timed(command: Sequence[str], cwd: Path, runs: int) -> tuple[list[float], li
 def import_tree(command: Sequence[str], cwd: Path) -> list[tuple[int, str, int]]:
     """(depth, module, cumulative microseconds) for each import `-X importtime` reports."""
     result = subprocess.run(
-        [command[0], "-X", "importtime", *command[1:]], cwd=cwd, capture_output=True, text=True
+        [command[0], "-X", "importtime", *command[1:]],
+        cwd=cwd,
+        env=environment(),
+        capture_output=True,
+        text=True,
     )
     tree = []
     for line in result.stderr.splitlines():
