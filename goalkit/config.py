@@ -434,6 +434,6 @@ def _absolute(path: Path) -> Path:
 def _shown(goal_file: GoalFile) -> GoalFile:
     path = goal_file.path
     if path.is_absolute():
-        with contextlib.suppress(ValueError):
-            path = path.relative_to(Path.cwd())
+        with contextlib.suppress(ValueError):  # another drive, on Windows
+            path = Path(os.path.relpath(path))
     return GoalFile(path, goal_file.id)
