@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import os
 import traceback
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -338,8 +338,3 @@ def _display(document: Document) -> str:
 
 def _key(path: Path | str) -> str:
     return os.path.normcase(os.path.abspath(path))
-
-
-def rule_options(rule: Rule, config: Config) -> Mapping[str, Any]:
-    """The options a rule runs with under `config`, for `goalkit rule CODE` and the docs."""
-    return config.options_for(rule)
