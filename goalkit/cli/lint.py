@@ -26,11 +26,11 @@ if TYPE_CHECKING:
 SEVERITIES = ("error", "warning", "info")
 
 
-def _codes(value: str | None) -> list[str] | None:
-    """`--select OKR,SMART2` (repeatable) → ["OKR", "SMART2"]."""
-    if value is None:
+def _codes(values: tuple[str, ...]) -> list[str] | None:
+    """`--select OKR,SMART2 --select GK005` → ["OKR", "SMART2", "GK005"]; not given → None."""
+    if not values:
         return None
-    return [code.strip().upper() for code in value.split(",") if code.strip()]
+    return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
 
 
 @click.command(name="lint")
@@ -43,10 +43,11 @@ def _codes(value: str | None) -> list[str] | None:
     show_default=True,
     help="Output format.",
 )
-@click.option("--select", metavar="CODES", help="Rules to run, replacing the configuration's "
+@click.option("--select", metavar="CODES", multiple=True, help="Rules to run, replacing the configuration's "
               "(comma-separated codes or prefixes: OKR,SMART2,GK005; ALL).")  # fmt: skip
-@click.option("--extend-select", metavar="CODES", help="Rules to run in addition.")
-@click.option("--ignore", metavar="CODES", help="Rules not to run, on top of the configuration's.")
+@click.option("--extend-select", metavar="CODES", multiple=True, help="Rules to run in addition.")
+@click.option("--ignore", metavar="CODES", multiple=True,
+              help="Rules not to run, on top of the configuration's.")  # fmt: skip
 @today_option
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
@@ -74,9 +75,9 @@ def _codes(value: str | None) -> list[str] | None:
 def command(
     paths: tuple[Path, ...],
     output_format: str,
-    select: str | None,
-    extend_select: str | None,
-    ignore: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
     today: dt.date | None,
     statistics: bool,
     exit_zero: bool,

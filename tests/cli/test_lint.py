@@ -248,3 +248,11 @@ def test_output_file_that_cannot_be_written_is_exit_2(project):
     assert result.exit_code == 2
     assert result.stderr == "goalkit: cannot write missing/report.txt: No such file or directory\n"
     assert not (project / "missing").exists()
+
+
+def test_selectors_repeat_and_are_case_insensitive(project):
+    result = lint("--select", "gk003", "--select", "GK005,gk007", "--ignore", "gk005", *TODAY)
+    assert [line.split()[1] for line in result.stdout.splitlines() if ": GK" in line] == [
+        "GK003",
+        "GK007",
+    ]
