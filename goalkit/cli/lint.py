@@ -43,7 +43,8 @@ def _codes(values: tuple[str, ...]) -> list[str] | None:
     show_default=True,
     help="Output format.",
 )
-@click.option("--select", metavar="CODES", multiple=True, help="Rules to run, replacing the configuration's "
+@click.option("--select", metavar="CODES", multiple=True,
+              help="Rules to run, replacing the configuration's "
               "(comma-separated codes or prefixes: OKR,SMART2,GK005; ALL).")  # fmt: skip
 @click.option("--extend-select", metavar="CODES", multiple=True, help="Rules to run in addition.")
 @click.option("--ignore", metavar="CODES", multiple=True,
