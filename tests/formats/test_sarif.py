@@ -78,3 +78,14 @@ def test_invocation_reports_crashed_rules(sarif, result):
     log = json.loads(render("sarif", crashed, FormatOptions()))
     jsonschema.validate(log, SCHEMA)
     assert log["runs"][0]["invocations"] == [{"executionSuccessful": False}]
+
+
+def test_paths_outside_the_run_folder():
+    from goalkit.formats.sarif import artifact
+
+    assert artifact("../team/q4 plan.md") == {
+        "uri": "../team/q4%20plan.md",
+        "uriBaseId": "%SRCROOT%",
+    }
+    assert artifact("/srv/goals/q4.md") == {"uri": "file:///srv/goals/q4.md"}
+    assert artifact("./goals/a.md") == {"uri": "goals/a.md", "uriBaseId": "%SRCROOT%"}
