@@ -88,6 +88,9 @@ def rule_section(rule: Rule) -> list[str]:
                 f"| `{option.name}` | `{_cell(format_value(option.default))}` "
                 f"| {_cell(option.description)} |"
             )
+        presets = _presets_for(rule)
+        if presets:
+            lines += ["", f"Presets ([sources](configuration.md#presets)): {presets}."]
         first = rule.options[0]
         lines += [
             "",
@@ -107,6 +110,18 @@ def rule_section(rule: Rule) -> list[str]:
         *_fenced(rule.use_instead),
     ]
     return lines
+
+
+def _presets_for(rule: Rule) -> str:
+    from goalkit.config import PRESETS
+
+    described = [
+        f"`{name}` "
+        + ", ".join(f"{option} = {value}" for option, value in values[rule.code].items())
+        for name, values in PRESETS.items()
+        if rule.code in values
+    ]
+    return "; ".join(described)
 
 
 def _fenced(text: str) -> list[str]:
