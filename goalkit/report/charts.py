@@ -16,9 +16,14 @@ BAR_WIDTH = 120
 BAR_HEIGHT = 10
 
 
-def progress_bar(value: float | None, expected: float | None = None, label: str = "") -> Markup:
-    """A horizontal bar for a 0–1 progress, with a tick where progress is expected to be today."""
-    description = _progress_text(value, expected, label)
+def progress_bar(
+    value: float | None, expected: float | None = None, label: str = "", banded: bool = True
+) -> Markup:
+    """A horizontal bar for a 0–1 progress, with a tick where progress is expected to be today.
+
+    `banded` colours the fill by score band; time elapsed is not a grade, so it is drawn plain.
+    """
+    description = _progress_text(value, expected, label, "progress" if banded else "")
     parts = [
         f'<svg class="chart progress-bar" role="img" aria-label="{escape(description)}" '
         f'viewBox="0 0 {BAR_WIDTH} {BAR_HEIGHT}" width="{BAR_WIDTH}" height="{BAR_HEIGHT}" '
@@ -28,9 +33,9 @@ def progress_bar(value: float | None, expected: float | None = None, label: str 
     ]
     if value is not None:
         width = round(max(0.0, min(1.0, value)) * BAR_WIDTH, 1)
-        band = score_band(value).value
+        colour = f"band-{score_band(value).value}" if banded else "plain"
         parts.append(
-            f'<rect class="fill band-{band}" x="0" y="0" width="{width:g}" '
+            f'<rect class="fill {colour}" x="0" y="0" width="{width:g}" '
             f'height="{BAR_HEIGHT}" rx="3"/>'
         )
     if expected is not None and 0 < expected < 1:
@@ -42,11 +47,13 @@ def progress_bar(value: float | None, expected: float | None = None, label: str 
     return Markup("".join(parts))
 
 
-def _progress_text(value: float | None, expected: float | None, label: str) -> str:
+def _progress_text(
+    value: float | None, expected: float | None, label: str, noun: str = "progress"
+) -> str:
     prefix = f"{label}: " if label else ""
     if value is None:
-        return f"{prefix}progress unknown"
-    text = f"{prefix}{value:.0%} progress"
+        return f"{prefix}{noun} unknown"
+    text = f"{prefix}{value:.0%}" + (f" {noun}" if noun else "")
     if expected is not None:
         text += f", {expected:.0%} expected by today"
     return text
