@@ -105,7 +105,7 @@ def load(path: Path, rules: Sequence[Rule] | None = None) -> Config:
 
         rules = catalogue().rules
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # Windows editors may add a BOM
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
     try:

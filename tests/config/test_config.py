@@ -228,3 +228,16 @@ def test_named_files_must_match_include(tmp_path, monkeypatch):
     selection = select_files(config, [Path("README.md"), Path("goals/a.md"), Path("docs")])
     assert [f.path.as_posix() for f in selection.reported] == ["goals/a.md"]
     assert selection.context == ()
+
+
+def test_a_byte_order_mark_is_harmless(tmp_path):
+    path = tmp_path / "goalkit.toml"
+    path.write_bytes('\ufeffpreset = "wodtke"\n'.encode())
+    assert load(path, RULES).preset == "wodtke"
+
+
+def test_unreadable_configuration_is_a_config_error(tmp_path):
+    path = tmp_path / "goalkit.toml"
+    path.write_bytes(b'preset = "\xff"\n')
+    with pytest.raises(ConfigError, match=r"goalkit.toml: cannot read configuration: "):
+        load(path, RULES)
