@@ -178,7 +178,13 @@ def _history(
 
     wanted = None if report_paths is None else {os.path.abspath(path) for path in report_paths}
     chosen = [d for d in documents if wanted is None or os.path.abspath(d.path) in wanted]
-    return read_history([d.path for d in chosen], {d.path: d.id for d in chosen})
+    try:
+        return read_history([d.path for d in chosen], {d.path: d.id for d in chosen})
+    except Exception as error:  # no git, a broken repository: lint the files without it
+        click.echo(
+            f"goalkit: warning: git history not read ({error}); history rules skip", err=True
+        )
+        return None
 
 
 def _write_whole(path: Path, text: str) -> None:
