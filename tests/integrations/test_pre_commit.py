@@ -20,7 +20,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 GOAL_REPOSITORY = Path(__file__).resolve().parent / "fixtures" / "goal-repo"
-TODAY = "2099-02-15"
+TODAY = "2099-01-05"
+"""Early in the fixtures' 2099-Q1, before progress is due (OKR109) or stale (OKR111)."""
 
 
 @dataclass(frozen=True)
