@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from goalkit.cli import UsageError
-from goalkit.cli.options import resolve_today, today_option
+from goalkit.cli.options import DateParam, resolve_today
 
 
 @click.command(name="new")
@@ -24,7 +24,12 @@ from goalkit.cli.options import resolve_today, today_option
     metavar="REF",
     help="A goal, objective or key result this one moves (ID, ID#O2, ID#O2.KR3); repeatable.",
 )
-@today_option
+@click.option(
+    "--today",
+    type=DateParam(),
+    default=None,
+    help="The day whose quarter is the default cycle (default: the system date).",
+)
 def command(
     kind: str,
     path: Path,
