@@ -75,6 +75,8 @@ def command(
         force=force,
     )
     documents = load_documents(inputs)
+    if not documents:
+        click.echo("goalkit: warning: no goal files (*.md) found", err=True)
     try:
         lint = lint_documents(documents, options.today)
     except LintConfigError as error:

@@ -11,7 +11,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from goalkit.cli import main
-from tests.report.helpers import FIXTURES, REPOSITORY, build, working_directory
+from tests.report.helpers import FIXTURES, REPOSITORY, build, soup, text, working_directory
 
 
 def test_output_folder_is_required() -> None:
@@ -115,3 +115,15 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     )
     assert quiet.returncode == 0
     assert quiet.stderr == ""
+
+
+def test_an_empty_folder_gives_an_empty_site_and_a_warning(tmp_path: Path) -> None:
+    goals = tmp_path / "goals"
+    goals.mkdir()
+    result = build(goals, "-o", tmp_path / "site")
+    assert result.exit_code == 0
+    assert result.stderr == "goalkit: warning: no goal files (*.md) found\n"
+    page = soup(tmp_path / "site" / "index.html")
+    assert text(page.find("p", class_="missing")) == (
+        "No goal files (*.md) were found in the paths given."
+    )
