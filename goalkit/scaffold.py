@@ -1,8 +1,8 @@
 """Starter goal files for `goalkit new`: the structure filled in, the words left to the user.
 
 A new file carries everything goalkit can know (type, owner, cycle, alignment, the shape of a
-good OKR set or SMART goal); what only its author can say is marked `TODO`, and those are the
-only lines the linter flags.
+good OKR set or SMART goal); what only its author can say is marked `TODO`, and that is all
+the linter flags (with a missing owner, if none was given).
 """
 
 from __future__ import annotations
