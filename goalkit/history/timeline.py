@@ -113,7 +113,7 @@ def document_timelines(
     ]
     timelines = []
     for tracked in tracked_measures(document):
-        points = _commit_points(tracked.key, versions)
+        points = _commit_points(tracked.key, versions, baseline=since is not None)
         if history is not None and today is not None and not later:
             points += _working_point(tracked, document, points, today)
         by_day: dict[dt.date, Point] = {point.date: point for point in points}
@@ -154,22 +154,25 @@ class _Matched:
             self.parent_status = version.parent.status
 
 
-def _commit_points(key: str, versions: Sequence[_Matched]) -> list[Point]:
+def _commit_points(key: str, versions: Sequence[_Matched], baseline: bool = False) -> list[Point]:
     """A point for each commit that changed what the key result reports, against its parent.
 
     Comparing with the parent rather than the previous commit in time keeps a commit on one
     branch from reporting the stale values it carries for what another branch updated. A merge
-    adds a point only for values neither side had reported.
+    adds a point only for values neither side had reported. With `baseline`, the first version
+    is a point whatever it changed: the values a period started with.
     """
     points: list[Point] = []
-    for version in versions:
+    for index, version in enumerate(versions):
         measure = version.measures.get(key)
         if measure is None:
             continue
         values = Values.of(measure, version.status)
         latest = points[-1].values.reported if points else None
         before = version.parent.get(key) if version.parent is not None else None
-        if version.parent is not None and before is not None:
+        if baseline and index == 0:
+            changed = True
+        elif version.parent is not None and before is not None:
             changed = values.reported != Values.of(before, version.parent_status).reported
             if version.commit.is_merge:
                 changed = changed and values.reported != latest
