@@ -295,15 +295,46 @@ def _owner_views(
 def _alignment_roots(
     goals: Sequence[GoalView], documents: Sequence[Document], goal_set: GoalSet
 ) -> tuple[AlignmentNode, ...]:
-    by_id = {goal.id: goal for goal in goals}
-    roots = [
+    """Goals nobody above them: the tops of the tree. Goals caught in a reference cycle
+    (a supports b supports a) have no top; the first of each cycle becomes one."""
+    by_id: dict[str, GoalView] = {}
+    for goal, document in zip(goals, documents, strict=True):
+        if goal_set.by_id.get(goal.id) is document:
+            by_id[goal.id] = goal
+    linked = [
         goal
-        for goal, document in zip(goals, documents, strict=True)
+        for goal in by_id.values()
+        if goal.supporters
+        or _has_supporters(goal)
+        or any(reference.resolved for reference in goal.supports)
+    ]
+    roots = [
+        _alignment_node(goal, by_id, frozenset())
+        for goal in linked
         if (goal.supporters or _has_supporters(goal))
         and not any(reference.resolved for reference in goal.supports)
-        and goal_set.by_id.get(goal.id) is document
     ]
-    return tuple(_alignment_node(goal, by_id, frozenset()) for goal in roots)
+    shown = {goal_id for root in roots for goal_id in _node_ids(root)}
+    for goal in linked:
+        if goal.id not in shown:
+            root = _alignment_node(goal, by_id, frozenset())
+            roots.append(root)
+            shown |= _node_ids(root)
+    return tuple(roots)
+
+
+def _node_ids(node: AlignmentNode) -> set[str]:
+    children = [
+        *node.supporters,
+        *(child for entry in node.objectives for child in entry.supporters),
+        *(
+            child
+            for entry in node.objectives
+            for key_result in entry.key_results
+            for child in key_result.supporters
+        ),
+    ]
+    return {node.goal.id}.union(*(_node_ids(child) for child in children))
 
 
 def _alignment_node(

@@ -332,3 +332,16 @@ def test_findings_page_counts_suppression_debt_per_cycle(tmp_path: Path) -> None
     goal = soup(output / "goals/q4.html")
     findings = goal.find("h2", id="findings-heading").parent
     assert "3 suppressions in force: line 6 (OKR101: one objective on purpose" in text(findings)
+
+
+def test_a_reference_cycle_is_shown_once_and_ends(tmp_path: Path) -> None:
+    from tests.report.helpers import FIXTURES, build
+
+    output = tmp_path / "site"
+    assert build(FIXTURES / "cycle", "-o", output).exit_code == 0
+    tree = soup(output / "alignment.html").find("ul", class_="alignment-tree")
+    titles = [text(item.p.a) for item in tree.find_all("li", class_="align-goal")]
+    assert titles == ["Alpha", "Beta"]
+    beta = tree.find_all("li", class_="align-goal")[1]
+    key_result = beta.find_parent("li", class_="align-key-result")
+    assert key_result.p.a["href"] == "goals/alpha.html#o1-kr1"
