@@ -41,6 +41,11 @@ class _Lineage:
     relative: str
     document_id: str
     found: list[tuple[Commit, Change]] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    """Every name the file had, as met walking back."""
+
+    def __post_init__(self) -> None:
+        self.names.add(self.relative)
 
 
 def read_history(paths: Iterable[Path], ids: Mapping[Path, str] | None = None) -> History:
@@ -118,9 +123,13 @@ def _follow(lineages: Sequence[_Lineage], entries: Sequence[LogEntry]) -> None:
     for entry in entries:
         for change in entry.changes:
             lineage = active.get(change.path)
-            if change.status == "R" and change.old_path in active and lineage is None:
-                # The name was moved away here: what it held before is another file's history.
-                del active[change.old_path]
+            if lineage is None and change.status == "R" and change.old_path in active:
+                owner = active[change.old_path]
+                if change.path not in owner.names:
+                    # The name was moved away here: what it held before is another file's.
+                    del active[change.old_path]
+                    continue
+                lineage = owner  # the same rename, met again on a merged branch
             if lineage is None:
                 continue
             if entry.commit.is_merge:
@@ -129,8 +138,10 @@ def _follow(lineages: Sequence[_Lineage], entries: Sequence[LogEntry]) -> None:
                 lineage.found.append((entry.commit, change))
             if change.status == "R" and change.old_path is not None:
                 # Before the rename the old name was this file, even if a newer file took it.
-                del active[change.path]
+                if active.get(change.path) is lineage:
+                    del active[change.path]
                 active[change.old_path] = lineage
+                lineage.names.add(change.old_path)
     for lineage, commit, change in merge_versions:
         seen = {found.blob for _, found in lineage.found}
         if change.blob is None or change.blob not in seen:

@@ -175,3 +175,28 @@ def test_a_file_that_is_not_markdown_is_followed_when_named(
     journal.commit("Update", "2026-10-08")
     history = read_history([path]).for_path(path)
     assert history is not None and len(history.versions) == 2
+
+
+def test_rename_on_a_branch_while_main_edits_the_old_name(
+    journal: Journal, newsletter: str
+) -> None:
+    journal.write("okrs.md", newsletter)
+    plan = journal.commit("Plan", "2026-10-01")
+    journal.git("checkout", "-q", "-b", "tidy")
+    journal.git("mv", "okrs.md", "2026-Q4.md")
+    rename = journal.commit("Name after the cycle", "2026-10-05")
+    journal.git("checkout", "-q", "main")
+    journal.edit("okrs.md", "current: 1200", "current: 1300")
+    update = journal.commit("Week 1", "2026-10-06")
+    journal.git("merge", "-q", "--no-ff", "-m", "Merge tidy", "tidy", date="2026-10-07")
+    path = journal.root / "2026-Q4.md"
+    history = read_history([path]).for_path(path)
+    assert history is not None
+    assert [(v.commit.short, v.path) for v in history.versions] == [
+        (plan, "okrs.md"),
+        (rename, "2026-Q4.md"),
+        (update, "okrs.md"),
+    ]  # the merge only brings what main committed on 2026-10-06, so it adds no version
+    document = history.versions[-1].document
+    assert document is not None and document.key_results[0].measure.current is not None
+    assert document.key_results[0].measure.current.value == 1300
