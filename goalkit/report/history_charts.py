@@ -413,7 +413,7 @@ def _summary(file_history: FileHistory | None, today: dt.date) -> str:
 
 
 def retrospective_pages(inputs: BuildInputs) -> Iterable[Page]:
-    """A retrospective page for each closed cycle, beside its cycle page."""
+    """A retrospective page for each closed cycle (`retrospectives/<cycle>.html`)."""
     from goalkit.goalset import GoalSet
     from goalkit.history.retrospective import closed_cycles, retrospective
     from goalkit.report.pages import Page
@@ -421,12 +421,18 @@ def retrospective_pages(inputs: BuildInputs) -> Iterable[Page]:
 
     goal_set = GoalSet([d for d in inputs.documents if d.readable])
     pages = {goal.id: goal for goal in inputs.site.goals}
+    slugs = {cycle.label: cycle.slug for cycle in inputs.site.cycles if cycle.slug}
     for cycle in closed_cycles(goal_set, inputs.today):
         retro = retrospective(cycle, goal_set, inputs.history, inputs.today)
-        path = f"cycles/{slugify(cycle.label)}-retrospective.html"
+        slug = slugs.get(cycle.label) or slugify(cycle.label)
         yield Page(
-            path,
+            retrospective_path(slug),
             "retrospective.html",
             f"Retrospective {cycle.label}",
             {"retro": retro, "goal_pages": pages},
         )
+
+
+def retrospective_path(cycle_slug: str) -> str:
+    """Where a closed cycle's retrospective is, for links from its cycle page."""
+    return f"retrospectives/{cycle_slug}.html"

@@ -111,6 +111,9 @@ class SmartView:
     baseline: QuantityView | None
     current: QuantityView | None
     target: QuantityView | None
+    explicit_score: float | None
+    checked: bool | None
+    threshold: str | None
     due: str | None
     progress: Score
     milestones: tuple[InitiativeView, ...]

@@ -345,3 +345,18 @@ def test_a_reference_cycle_is_shown_once_and_ends(tmp_path: Path) -> None:
     beta = tree.find_all("li", class_="align-goal")[1]
     key_result = beta.find_parent("li", class_="align-key-result")
     assert key_result.p.a["href"] == "goals/alpha.html#o1-kr1"
+
+
+@pytest.mark.parametrize(
+    ("goal", "measure"),
+    [("scored", "scored 0.6"), ("threshold", "3% → of target 4% (at most)")],
+)
+def test_smart_goals_of_every_measure_kind(tmp_path: Path, goal: str, measure: str) -> None:
+    from tests.report.helpers import FIXTURES, build
+
+    output = tmp_path / "site"
+    assert build(FIXTURES / "smart-kinds", "-o", output).exit_code == 0
+    page = soup(output / f"goals/{goal}.html")
+    assert text(page.find("section", class_="smart").find(class_="measure")) == measure
+    card = soup(output / "index.html").find("a", href=f"goals/{goal}.html").find_parent("li")
+    assert text(card.find(class_="measure")) == measure
