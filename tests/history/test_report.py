@@ -87,7 +87,7 @@ def test_retrospective_page(journal: Journal, tmp_path: Path) -> None:
     )
     write_report(plan_report(documents, LintOutcome(), options), options)
     page = BeautifulSoup(
-        (tmp_path / "site" / "cycles" / "2026-q3-retrospective.html").read_text(encoding="utf-8"),
+        (tmp_path / "site" / "retrospectives" / "2026-q3.html").read_text(encoding="utf-8"),
         "html.parser",
     )
     assert page.h1.get_text() == "Retrospective of 2026-Q3"
