@@ -198,3 +198,16 @@ def test_an_output_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> No
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: cannot write the site: ")
     assert (tmp_path / "plain-file").read_text() == "x"
+
+
+def test_every_goal_file_in_the_repository_builds(tmp_path: Path) -> None:
+    """All the odd files the other test suites keep (broken YAML, huge numbers, cycles…)."""
+    output = tmp_path / "site"
+    result = build("tests", SAMPLE_GOALS, "-o", output)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads((output / "data.json").read_text())
+    assert len(data["goals"]) > 50
+    for goal in data["goals"]:
+        page = (output / goal["page"]).read_text()
+        assert "<h1>" in page, goal["id"]
+        assert (output / goal["badge"]).is_file()
