@@ -73,6 +73,12 @@ def _codes(values: tuple[str, ...]) -> list[str] | None:
     help="Write the output to this file instead of standard output.",
 )
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
+@click.option(
+    "--stdin-filename",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Lint the text on standard input (PATHS `-`) as if it were this file: for editors, "
+    "which lint unsaved buffers.",
+)
 def command(
     paths: tuple[Path, ...],
     output_format: str,
@@ -87,6 +93,7 @@ def command(
     fail_on: str | None,
     output_file: Path | None,
     color: bool | None,
+    stdin_filename: Path | None,
 ) -> None:
     """Lint goal files against SMART criteria and OKR practice.
 
@@ -123,7 +130,14 @@ def command(
         click.echo(f"goalkit: configuration error: {error}", err=True)
         ctx.exit(2)
 
-    documents, report_paths = _read(paths, config)
+    from_stdin = Path("-") in paths or (stdin_filename is not None and not paths)
+    if from_stdin and paths not in ((), (Path("-"),)):
+        click.echo("goalkit: `-` (standard input) cannot be mixed with other paths", err=True)
+        ctx.exit(2)
+    if from_stdin:
+        documents, report_paths = _read_stdin(stdin_filename or Path("stdin.md"), config)
+    else:
+        documents, report_paths = _read(paths, config)
     if not documents:
         click.echo("goalkit: warning: no goal files (*.md) found", err=True)
     history = _history(documents, report_paths, rules.rules, config)
@@ -161,6 +175,35 @@ def _read(paths: Sequence[Path], config: Config) -> tuple[list[Document], list[P
     ]
     report_paths = None if selection.report_all else [goal.path for goal in selection.reported]
     return documents, report_paths
+
+
+def _read_stdin(name: Path, config: Config) -> tuple[list[Document], list[Path]]:
+    """Standard input as the file `name`, with the goal set on disk (minus `name`) as context."""
+    from goalkit.config import select_files
+    from goalkit.model import Problem, ProblemKind, Span
+    from goalkit.parse import parse_file, parse_text
+    from goalkit.parse.document import unreadable_document
+    from goalkit.parse.source import decode
+    from goalkit.workspace import collect_files
+
+    data = click.get_binary_stream("stdin").read(config.max_file_size + 1)
+    [named] = collect_files([name])
+    if len(data) > config.max_file_size:
+        message = f"input is over the {config.max_file_size:,}-byte limit"
+        source: str | Problem = Problem(ProblemKind.UNREADABLE, message, Span(1, 1))
+    else:
+        source = decode(data)
+    if isinstance(source, Problem):
+        document = unreadable_document(named.path, named.id, source)
+    else:
+        document = parse_text(source, named.path, named.id)
+    itself = os.path.abspath(named.path)
+    context = [
+        parse_file(goal.path, goal.id, config.max_file_size)
+        for goal in select_files(config, [name]).context
+        if os.path.abspath(goal.path) != itself
+    ]
+    return [document, *context], [named.path]
 
 
 def _history(

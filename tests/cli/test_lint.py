@@ -256,3 +256,36 @@ def test_selectors_repeat_and_are_case_insensitive(project):
         "GK003",
         "GK007",
     ]
+
+
+def test_standard_input_as_a_named_file_with_the_goal_set_around_it(project):
+    unsaved = (project / "goals" / "newsletter.md").read_text(encoding="utf-8")
+    unsaved = unsaved.replace("onwer: Maya\n", "cylce: 2026-Q4\n").replace("#O1.KR1", "#O1.KR7")
+    result = CliRunner().invoke(
+        main,
+        ["lint", "--select", "GK", *TODAY, "--stdin-filename", "goals/newsletter.md", "-"],
+        input=unsaved,
+    )
+    assert result.stdout == (
+        "goals/newsletter.md:4:11: GK005 `supports: goals/company#O1.KR7`: goals/company#O1 has "
+        "no key result KR7\n"
+        "  hint: its key results: KR1, KR2\n"
+        "goals/newsletter.md:5:1: GK007 unknown front-matter key `cylce`\n"
+        "  hint: did you mean `cycle`?\n"
+        "Found 2 problems (2 errors).\n"
+    )
+    assert result.exit_code == 1
+
+
+def test_standard_input_without_a_name_and_bad_bytes(project):
+    runner = CliRunner()
+    clean = runner.invoke(main, ["lint", "--select", "GK", *TODAY, "-"], input="# Fine\n")
+    assert (clean.stdout, clean.exit_code) == ("All checks passed!\n", 0)
+    bad = runner.invoke(main, ["lint", "--select", "GK008", *TODAY, "-"], input=b"# Caf\xe9\n")
+    assert bad.stdout == (
+        "stdin.md:1:6: GK008 not UTF-8: byte 0xe9 cannot be decoded; save the file as UTF-8\n"
+        "Found 1 problem (1 error).\n"
+    )
+    mixed = runner.invoke(main, ["lint", "-", "goals"], input="")
+    assert mixed.exit_code == 2
+    assert mixed.stderr == "goalkit: `-` (standard input) cannot be mixed with other paths\n"
