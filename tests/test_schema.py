@@ -145,3 +145,23 @@ def test_every_key_in_the_format_docs_is_in_the_schema() -> None:
     }
     assert "cycle" in documented and "supports" in documented
     assert documented <= set(front_matter_schema()["properties"])
+
+
+def test_the_documented_modeline_comment_is_ignored_by_the_parser() -> None:
+    from goalkit.parse import parse_text
+
+    text = (
+        "---\n"
+        "# yaml-language-server: $schema=../.goalkit/front-matter.schema.json\n"
+        "type: okr\n"
+        "owner: Maya Lindqvist\n"
+        "cycle: 2026-Q4\n"
+        "---\n\n"
+        "## O1: Establish authority in niche marketing\n\n"
+        "- KR1: Speak at 3 industry conferences\n"
+    )
+    document = parse_text(text, Path("goals/q4.md"), "goals/q4")
+    assert document.problems == ()
+    assert sorted(document.front_matter) == ["cycle", "owner", "type"]
+    assert document.front_matter["type"].span.line == 3
+    assert document.owners == ("Maya Lindqvist",)
