@@ -91,3 +91,27 @@ def test_data_json_keeps_the_text_as_data(hostile_site: Path) -> None:
     goal = data["goals"][0]
     assert goal["owners"] == ['Mallory "><img src=x onerror="window.__pwned=\'owner\'">']
     assert "<script>" in goal["intro_markdown"]
+
+
+def test_a_hostile_file_name_becomes_a_safe_page_and_escaped_text(tmp_path: Path) -> None:
+    from tests.report.helpers import REPOSITORY
+
+    goals = tmp_path / "goals"
+    goals.mkdir()
+    (goals / "goalkit.toml").write_text("")
+    name = 'x" onmouseover="alert(1)\' <img src=x onerror=alert(2)>'
+    source = (REPOSITORY / FIXTURES / "hostile" / "evil.md").read_text()
+    (goals / f"{name}.md").write_text(source.replace("supports:", "x-supports:"))
+    output = tmp_path / "site"
+    assert build(goals, "-o", output).exit_code == 0
+    pages = sorted(path.name for path in (output / "goals").iterdir())
+    assert pages == ["x-onmouseover-alert-1-img-src-x-onerror-alert-2.html"]
+    for page in html_pages(output):
+        document = soup(page)
+        assert not document.find("script"), page
+        for element in document.find_all(True):
+            assert not [a for a in element.attrs if a.startswith("on")], (page, element)
+    goal_page = soup(output / "goals" / pages[0])
+    facts = {text(item.dt): text(item.dd) for item in goal_page.find("dl", class_="facts")("div")}
+    assert facts["Id"] == name
+    assert json.loads((output / "data.json").read_text())["goals"][0]["id"] == name
