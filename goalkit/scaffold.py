@@ -10,17 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from goalkit.model import Cycle, GoalType
 from goalkit.parse.fields import REFERENCE, cycle_from_label
 
-OBJECTIVES_IN_TEMPLATE = 3
-KEY_RESULTS_PER_OBJECTIVE = 3
-"""Enough for the default preset (3–5 objectives per owner, 2–5 key results each)."""
+KEY_RESULTS_WANTED = 3
+"""Key results per objective in a new OKR file, within what the configuration allows."""
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,24 @@ class GoalRequest:
     owner: str | None
     cycle: Cycle
     supports: tuple[str, ...] = ()
+    objectives: int = 3
+    key_results: int = KEY_RESULTS_WANTED
+    """How many of each a new OKR file lists: what the configured counts ask for."""
 
 
 class ScaffoldError(ValueError):
     """A request goalkit cannot turn into a file; the message is meant for the user."""
+
+
+def template_size(
+    objective_count: Mapping[str, Any], key_result_count: Mapping[str, Any]
+) -> tuple[int, int]:
+    """Objectives and key results per objective for a new OKR file, from the options of
+    OKR101 and OKR102 (`min`, `max`), so the skeleton fits the preset (Doerr 3×3, Wodtke 1×3)."""
+    objectives = max(1, int(objective_count.get("min", 3)))
+    low = int(key_result_count.get("min", 2))
+    high = int(key_result_count.get("max", 5))
+    return objectives, max(1, min(max(KEY_RESULTS_WANTED, low), high))
 
 
 def quarter_of(day: dt.date) -> Cycle:
@@ -50,6 +65,7 @@ def build_request(
     cycle: str | None,
     supports: tuple[str, ...],
     today: dt.date,
+    size: tuple[int, int] = (3, KEY_RESULTS_WANTED),
 ) -> GoalRequest:
     """Check the user's values the way the parser would, so the new file never starts broken."""
     parsed_cycle = quarter_of(today) if cycle is None else cycle_from_label(cycle)
@@ -66,7 +82,11 @@ def build_request(
             )
     owner = owner.strip() if owner else None
     return GoalRequest(
-        GoalType(kind), owner or None, parsed_cycle, tuple(s.strip() for s in supports)
+        GoalType(kind),
+        owner or None,
+        parsed_cycle,
+        tuple(reference.strip() for reference in supports),
+        *size,
     )
 
 
@@ -107,11 +127,11 @@ def _front_matter(request: GoalRequest) -> str:
 
 def _okr_body(request: GoalRequest) -> str:
     parts = [f"# {_okr_title(request)}", ""]
-    for objective in range(1, OBJECTIVES_IN_TEMPLATE + 1):
+    for objective in range(1, request.objectives + 1):
         parts += [f"## O{objective}: TODO a short, inspiring, qualitative objective", ""]
         parts += [
             f"- KR{key_result}: TODO an outcome to measure, from its baseline to a target"
-            for key_result in range(1, KEY_RESULTS_PER_OBJECTIVE + 1)
+            for key_result in range(1, request.key_results + 1)
         ]
         parts.append("")
     parts += [

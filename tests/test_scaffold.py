@@ -240,3 +240,24 @@ def test_snippet_pins_goalkit_repository_when_its_metadata_names_one(tmp_path: P
     config_file.write_text(snippet)
     (repository,) = load_config(str(config_file))["repos"]
     assert (repository["rev"], repository["hooks"][0]["id"]) == ("v1.2.0", "goalkit-lint")
+
+
+def test_the_okr_skeleton_follows_the_configured_preset(tmp_path: Path) -> None:
+    (tmp_path / "goalkit.toml").write_text('preset = "wodtke"\n')
+    target = tmp_path / "maya" / "2026-Q4.md"
+    assert invoke("new", "okr", str(target), "--owner", "Maya", *TODAY)[0] == 0
+    document = parse_file(target, "maya/2026-Q4")
+    assert [len(objective.key_results) for objective in document.objectives] == [3]
+    assert lint_folder(tmp_path, dt.date(2026, 11, 3)) == [
+        ("2026-Q4.md", line, "OKR103") for line in (13, 14, 15)
+    ]
+
+
+def test_a_broken_configuration_stops_new_before_writing(tmp_path: Path) -> None:
+    (tmp_path / "goalkit.toml").write_text('preset = "grove"\n')
+    target = tmp_path / "goals.md"
+    code, out, err = invoke("new", "okr", str(target), *TODAY)
+    assert (code, out) == (2, "")
+    assert err.startswith("goalkit: configuration error: ")
+    assert "`preset`: is 'grove'; expected one of doerr, wodtke" in err
+    assert not target.exists()

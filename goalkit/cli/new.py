@@ -49,7 +49,12 @@ def command(
         raise UsageError(f"{path.as_posix()}: a goal file's name must end in .md")
     try:
         request = build_request(
-            kind, owner=owner, cycle=cycle, supports=supports, today=resolve_today(today)
+            kind,
+            owner=owner,
+            cycle=cycle,
+            supports=supports,
+            today=resolve_today(today),
+            size=_configured_size(path),
         )
     except ScaffoldError as error:
         raise UsageError(str(error)) from None
@@ -62,3 +67,22 @@ def command(
         click.echo(f"goalkit: cannot write {path.as_posix()}: {error.strerror}", err=True)
         raise SystemExit(1) from None
     click.echo(f"Created {path.as_posix()}: fill in the TODO lines, then run goalkit lint.")
+
+
+def _configured_size(path: Path) -> tuple[int, int]:
+    """Objectives and key results that the configuration governing PATH expects (exit 2 on a
+    broken configuration, as `goalkit lint` would)."""
+    from goalkit.config import ConfigError, discover
+    from goalkit.rules import catalogue
+    from goalkit.scaffold import template_size
+
+    rules = {rule.code: rule for rule in catalogue().rules}
+    try:
+        config = discover(path.parent, list(rules.values()))
+    except ConfigError as error:
+        click.echo(f"goalkit: configuration error: {error}", err=True)
+        raise SystemExit(2) from None
+    return template_size(
+        config.options_for(rules["OKR101"]) if "OKR101" in rules else {},
+        config.options_for(rules["OKR102"]) if "OKR102" in rules else {},
+    )
