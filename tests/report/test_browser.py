@@ -89,7 +89,7 @@ class PageWatch:
 
 def test_every_page_renders_without_running_goal_script(site: Path, browser_context) -> None:
     pages = sorted(site.rglob("*.html"))
-    assert len(pages) == 20
+    assert len(pages) >= 20
     for path in pages:
         page = browser_context.new_page()
         watch = PageWatch(page)
