@@ -152,7 +152,19 @@ def test_overview_screenshot(site: Path, browser_context, tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["index.html", GOAL_PAGE, "findings.html", "alignment.html"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.html",
+        GOAL_PAGE,
+        "goals/freelance-weekly-certification.html",
+        "goals/evil.html",
+        "findings.html",
+        "alignment.html",
+        "cycles/2026-q4.html",
+        "owners/maya-lindqvist.html",
+    ],
+)
 def test_no_serious_accessibility_violations(
     site: Path, browser_context, path: str, scheme: str
 ) -> None:
