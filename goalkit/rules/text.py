@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from goalkit.model import Span
 
@@ -60,73 +61,103 @@ def inflections(word: str) -> set[str]:
     return forms
 
 
-WORD_START = r"(?<![\w'’-])"
-WORD_END = r"(?![\w'’-])"
+@dataclass(frozen=True)
+class _PhraseTable:
+    """A word list made ready for matching.
 
-
-def _phrase_body(phrase: str, inflect: bool) -> str:
-    """A phrase of one or more words; with `inflect`, its first word may take a regular ending
-    (`work on` matches `worked on`, `write` matches `writing`).
-
-    Phrases made of punctuation (`etc.`) match as written, and `ASAP` matches `asap`.
+    Phrases of plain words are looked up token by token in a dict keyed by their first word
+    (in every regular form when inflected), which costs next to nothing to build; only the
+    rare phrases with punctuation (`24/7`, `#1`) need a regular expression.
     """
-    parts = phrase.strip().lower().split()
-    pieces = [re.escape(part) for part in parts]
-    if inflect and parts[0].isalpha():
-        forms = sorted(inflections(parts[0]), key=len, reverse=True)
-        pieces[0] = "(?:" + "|".join(re.escape(form) for form in forms) + ")"
-    tail = WORD_END if parts[-1][-1:].isalnum() else ""
-    return r"\s+".join(pieces) + tail
+
+    by_first_word: dict[str, list[tuple[tuple[str, ...], str]]]
+    """First word → (the following words, the phrase), longest phrases first."""
+    punctuated: re.Pattern[str] | None
+    punctuated_phrases: tuple[str, ...]
 
 
 @lru_cache(maxsize=256)
-def _phrases_pattern(phrases: tuple[str, ...], inflect: bool) -> re.Pattern[str] | None:
-    """One pattern for a whole list, longest phrases first, each in a group named by its index.
+def _table(phrases: tuple[str, ...], inflect: bool) -> _PhraseTable:
+    by_first_word: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    punctuated: list[str] = []
+    for phrase in phrases:
+        parts = phrase.lower().split()
+        if not parts:
+            continue
+        if not all(WORD.fullmatch(part) for part in parts):
+            punctuated.append(phrase)
+            continue
+        firsts = inflections(parts[0]) if inflect and parts[0].isalpha() else {parts[0]}
+        for first in firsts:
+            by_first_word.setdefault(first, []).append((tuple(parts[1:]), phrase))
+    for entries in by_first_word.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    pattern = None
+    if punctuated:
+        alternatives = "|".join(
+            f"(?P<p{index}>{_punctuated_body(phrase)})" for index, phrase in enumerate(punctuated)
+        )
+        pattern = re.compile(alternatives, re.IGNORECASE)
+    return _PhraseTable(by_first_word, pattern, tuple(punctuated))
 
-    Phrases that start with a letter or digit share one word-start check up front, which lets
-    the regex engine skip the middle of words at once instead of trying every phrase there.
-    """
-    ordered = sorted(
-        (index for index, phrase in enumerate(phrases) if phrase.strip()),
-        key=lambda index: -len(phrases[index]),
-    )
-    if not ordered:
-        return None
-    worded = [index for index in ordered if phrases[index].strip()[:1].isalnum()]
-    other = [index for index in ordered if index not in worded]
 
-    def alternatives(indexes: list[int]) -> str:
-        return "|".join(f"(?P<p{i}>{_phrase_body(phrases[i], inflect)})" for i in indexes)
+def _punctuated_body(phrase: str) -> str:
+    parts = phrase.lower().split()
+    lead = r"(?<![\w'’-])" if parts[0][:1].isalnum() else ""
+    tail = r"(?![\w'’-])" if parts[-1][-1:].isalnum() else ""
+    return lead + r"\s+".join(re.escape(part) for part in parts) + tail
 
-    branches = [f"{WORD_START}(?:{alternatives(worded)})"] if worded else []
-    branches += [alternatives(other)] if other else []
-    return re.compile("|".join(branches), re.IGNORECASE)
+
+def _word_match_at(
+    text: str, tokens: list[re.Match[str]], index: int, table: _PhraseTable
+) -> Match | None:
+    """The longest plain-word phrase starting at token `index`, its words apart only by spaces."""
+    first = tokens[index]
+    for rest, phrase in table.by_first_word.get(first.group(0).lower(), ()):
+        following = tokens[index + 1 : index + 1 + len(rest)]
+        if len(following) != len(rest):
+            continue
+        if any(token.group(0).lower() != word for token, word in zip(following, rest, strict=True)):
+            continue
+        chain = [first, *following]
+        if all(not text[a.end() : b.start()].strip() for a, b in pairwise(chain)):
+            end = chain[-1].end()
+            return Match(phrase, first.start(), end, text[first.start() : end])
+    return None
 
 
 def find_phrases(text: str, phrases: Iterable[str], *, inflect: bool = False) -> list[Match]:
     """Every occurrence of any phrase, left to right; where phrases overlap, the leftmost
     wins, and the longest of those starting at the same place."""
-    listed = tuple(str(phrase) for phrase in phrases)
-    pattern = _phrases_pattern(listed, inflect)
-    if pattern is None:
-        return []
-    return [
-        Match(listed[int(str(match.lastgroup)[1:])], match.start(), match.end(), match.group(0))
-        for match in pattern.finditer(text)
+    table = _table(tuple(str(phrase) for phrase in phrases), inflect)
+    tokens = words(text)
+    found = [
+        match
+        for index in range(len(tokens))
+        if (match := _word_match_at(text, tokens, index, table)) is not None
     ]
+    if table.punctuated is not None:
+        found += [
+            Match(
+                table.punctuated_phrases[int(str(m.lastgroup)[1:])], m.start(), m.end(), m.group(0)
+            )
+            for m in table.punctuated.finditer(text)
+        ]
+    found.sort(key=lambda match: (match.start, -(match.end - match.start)))
+    kept: list[Match] = []
+    for match in found:
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return kept
 
 
 def leading_phrase(text: str, phrases: Iterable[str], *, inflect: bool = True) -> Match | None:
     """The phrase the text starts with (ignoring leading punctuation and emphasis), if any."""
-    first = WORD.search(text)
-    if first is None:
+    tokens = words(text)
+    if not tokens:
         return None
-    listed = tuple(str(phrase) for phrase in phrases)
-    pattern = _phrases_pattern(listed, inflect)
-    match = pattern.match(text, first.start()) if pattern is not None else None
-    if match is None:
-        return None
-    return Match(listed[int(str(match.lastgroup)[1:])], match.start(), match.end(), match.group(0))
+    table = _table(tuple(str(phrase) for phrase in phrases), inflect)
+    return _word_match_at(text, tokens, 0, table)
 
 
 def sub_span(span: Span, text: str, start: int, end: int, lines: Sequence[str] = ()) -> Span:

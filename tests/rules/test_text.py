@@ -88,3 +88,10 @@ def test_quote_and_number() -> None:
         "1,200",
         "10.5",
     ]
+
+
+def test_find_phrases_with_punctuated_phrases_and_spaced_words() -> None:
+    text = "Be the #1 studio, open 24/7, and work   on it; a 124/7 split is no idiom"
+    found = find_phrases(text, ["24/7", "#1", "work on"])
+    assert [(m.text, m.start) for m in found] == [("#1", 7), ("24/7", 23), ("work   on", 33)]
+    assert find_phrases("work, on it", ["work on"]) == []
