@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -196,7 +197,8 @@ def test_lint_hook_reads_the_whole_goal_set_but_reports_on_the_changed_file(
 def test_configured_hooks_run_on_goal_files_only_with_their_arguments(
     goal_repository: Path, hook_repository: HookRepository, environment: dict[str, str]
 ) -> None:
-    """`pre-commit run --all-files` with a config like the one in docs/integrations.md."""
+    """`pre-commit run --all-files` with a config like the one in docs/integrations.md: a file
+    whose front-matter is broken is one diagnostic among the others, never a traceback."""
     config = {
         "repos": [
             {
@@ -217,9 +219,10 @@ def test_configured_hooks_run_on_goal_files_only_with_their_arguments(
     run = pre_commit(goal_repository, environment, "run", "goalkit-lint", "--all-files")
     assert run.returncode == 1, run.stdout + run.stderr
     annotations = [line for line in run.stdout.splitlines() if line.startswith("::")]
-    where = [line.split("::")[1].split(",endLine")[0] for line in annotations]
+    where = [re.match(r"::(\w+ file=[^,]+,line=\d+,col=\d+)", line)[1] for line in annotations]
     titles = [line.split(",title=")[1].split("::")[0] for line in annotations]
     assert where == [
+        "error file=goals/broken.md,line=4,col=6",
         "warning file=goals/maya/a-newsletter.md,line=10,col=8",
         "warning file=goals/weak.md,line=10,col=4",
         "warning file=goals/weak.md,line=12,col=3",
@@ -230,6 +233,7 @@ def test_configured_hooks_run_on_goal_files_only_with_their_arguments(
         "warning file=goals/weak.md,line=17,col=26",
     ]
     assert titles == [
+        "GK001 invalid-front-matter",
         "OKR101 objective-count",
         "OKR101 objective-count",
         "OKR103 unmeasurable-key-result",
@@ -240,6 +244,7 @@ def test_configured_hooks_run_on_goal_files_only_with_their_arguments(
         "SMART208 vague-deadline",
     ]
     assert "README.md" not in run.stdout
+    assert "Traceback" not in run.stdout + run.stderr
 
 
 def test_report_hook_builds_the_whole_site_when_goal_files_change(
@@ -277,6 +282,7 @@ def test_report_hook_builds_the_whole_site_when_goal_files_change(
     data = json.loads((site / "data.json").read_text(encoding="utf-8"))
     assert (data["generator"], data["today"]) == ("goalkit", TODAY)
     assert [goal["path"] for goal in data["goals"]] == [
+        "goals/broken.md",
         "goals/maya/a-newsletter.md",
         "goals/maya/b-practice.md",
         "goals/team.md",
