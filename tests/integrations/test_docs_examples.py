@@ -9,6 +9,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Any
 
@@ -137,11 +138,18 @@ def test_the_pre_commit_example_is_a_valid_pre_commit_config(tmp_path: Path) -> 
     assert report["args"] == ["--output", "site", "goals"]
 
 
-def test_the_gitlab_example_parses_and_writes_junit() -> None:
+def test_the_gitlab_example_writes_the_junit_report_it_declares(tmp_path: Path) -> None:
     (gitlab,) = (block for block in fenced_blocks("yaml") if block.startswith("goalkit:"))
     job = yaml.safe_load(gitlab)["goalkit"]
-    assert job["artifacts"]["reports"]["junit"] == "goalkit-junit.xml"
-    assert "--format junit --output-file goalkit-junit.xml" in job["script"][1]
+    report = job["artifacts"]["reports"]["junit"]
+    (lint_line,) = [line for line in job["script"] if line.startswith("goalkit lint")]
+    shutil.copytree(ROOT / "sample-goals", tmp_path / "goals")
+    command = [sys.executable, "-m", "goalkit", *shlex.split(lint_line)[1:]]
+    run = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 1, run.stderr
+    root = ElementTree.parse(tmp_path / report).getroot()
+    assert root.tag == "testsuites" and int(root.get("failures", "0")) > 0
+    assert {suite.get("name", "").split("/")[0] for suite in root} == {"goals"}
 
 
 GOALKIT = shutil.which("goalkit")
