@@ -47,7 +47,7 @@ ACTIVITY_VERBS = (
     "set up", "review", "explore", "investigate", "discuss", "assist", "contribute",
     "coordinate", "conduct", "host",
 )  # fmt: skip
-OUTCOME_UNITS = frozenset({"%", "$", "€", "£", "¥"})
+OUTCOME_UNITS = ("%", "$", "€", "£", "¥")
 """Rates and money measure results; a count (`4 blog posts`) may be output or outcome."""
 NUMBER_IDIOMS = ("#1", "no. 1", "24/7", "365")
 MAINTENANCE_VERBS = ("maintain", "continue", "keep", "sustain", "preserve", "support")
@@ -398,8 +398,9 @@ def _is_year(text: str) -> bool:
         "change from a baseline (`Develop the pipeline from $200k to $500k`), a level to "
         "hold (`Hold NPS above 50`), or a rate or sum of money to reach (`Complete 90% of "
         "onboardings in a week`, `Build a $500k pipeline`) measures an outcome whatever its "
-        "verb, and passes. A count is ambiguous — four blog posts are output, 500 users an "
-        "outcome — so there the verb decides, and "
+        "verb, and passes (the `outcome-units` option lists those units). A count is "
+        "ambiguous — four blog posts are output, 500 users an outcome — so there the verb "
+        "decides, and "
         "“Launch the referral program to 500 paying users” is flagged on purpose: "
         "the outcome is there but the key result reads as a task; leading with the outcome "
         "(“Reach 500 paying users through the referral program”) is a small rewrite that "
@@ -429,15 +430,22 @@ type: okr
     options=(
         Option("verbs", ACTIVITY_VERBS, "Leading words that mark a task or an output."),
         Option("extend-verbs", (), "More activity verbs, added to `verbs`."),
+        Option(
+            "outcome-units",
+            OUTCOME_UNITS,
+            "Target units that make a key result an outcome whatever its verb "
+            "(add your own, such as `paying users`).",
+        ),
     ),
 )
 def activity_key_result(document: Document, context: Context) -> Iterator[Finding]:
     if not _is_okr(document):
         return
     verbs = [*context.options["verbs"], *context.options["extend-verbs"]]
+    outcome_units = {str(unit).lower() for unit in context.options["outcome-units"]}
     for key_result in document.key_results:
         match = leading_phrase(key_result.text, verbs)
-        if match is None or _states_an_outcome(key_result):
+        if match is None or _states_an_outcome(key_result, outcome_units):
             continue
         yield Finding(
             span=sub_span(key_result.span, key_result.text, match.start, match.end, document.lines),
@@ -449,14 +457,15 @@ def activity_key_result(document: Document, context: Context) -> Iterator[Findin
         )
 
 
-def _states_an_outcome(key_result: KeyResult) -> bool:
+def _states_an_outcome(key_result: KeyResult, outcome_units: set[str]) -> bool:
     """A change from a baseline, a level to hold, or a rate or sum of money to reach."""
     measure = key_result.measure
     if measure.threshold is not None:
         return True
     if measure.target is None:
         return False
-    return measure.baseline is not None or measure.target.unit in OUTCOME_UNITS
+    unit = (measure.target.unit or "").lower()
+    return measure.baseline is not None or unit in outcome_units
 
 
 # ── OKR106 ──────────────────────────────────────────────────────────────────────────────────
