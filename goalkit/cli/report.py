@@ -61,9 +61,8 @@ def command(
     files that cannot be read appear on the site as errors; the rest of the site is built.
     Exit status 0 when the site was written (lint findings do not fail it), 2 on usage errors.
     """
-    from goalkit.loading import load_documents
     from goalkit.report import ReportError, ReportOptions, plan_report, write_report
-    from goalkit.report.lint import LintConfigError, lint_documents
+    from goalkit.report.lint import LintConfigError, read_and_lint
 
     inputs = list(paths) or [Path(".")]
     options = ReportOptions(
@@ -74,13 +73,12 @@ def command(
         templates=templates,
         force=force,
     )
-    documents = load_documents(inputs)
-    if not documents:
-        click.echo("goalkit: warning: no goal files (*.md) found", err=True)
     try:
-        lint = lint_documents(documents, options.today)
+        documents, lint = read_and_lint(inputs, options.today)
     except LintConfigError as error:
         raise ReportFailed(f"configuration error: {error}") from None
+    if not documents:
+        click.echo("goalkit: warning: no goal files (*.md) found", err=True)
     try:
         plan = plan_report(documents, lint, options)
         if sys.stderr.isatty():

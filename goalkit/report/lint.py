@@ -10,11 +10,14 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from goalkit.diagnostics import Diagnostic
 from goalkit.model import Document
 from goalkit.rules.base import Rule
+
+if TYPE_CHECKING:
+    from goalkit.config import Config
 
 
 class SuppressionRecord(Protocol):
@@ -48,12 +51,38 @@ class LintConfigError(Exception):
     """The goalkit configuration cannot be read; the message names the file and the key."""
 
 
+def read_and_lint(
+    paths: Sequence[Path], today: dt.date, config_start: Path | None = None
+) -> tuple[list[Document], LintOutcome]:
+    """The goal files under `paths` that the configuration admits, parsed, and their lint.
+
+    The configuration is the one `goalkit lint` finds from `config_start` (default: the current
+    folder); its `include`/`exclude` and `max-file-size` apply, so a file kept out of the lint is
+    kept off the site too.
+    """
+    from goalkit.config import ConfigError, discover, in_goal_set
+    from goalkit.parse import parse_file
+    from goalkit.rules import catalogue
+    from goalkit.workspace import collect_files
+
+    rules = catalogue().rules
+    try:
+        config = discover(config_start or Path.cwd(), rules)
+    except ConfigError as error:
+        raise LintConfigError(str(error)) from None
+    documents = [
+        parse_file(goal.path, goal.id, config.max_file_size)
+        for goal in collect_files(list(paths))
+        if in_goal_set(config, goal.path)
+    ]
+    return documents, _lint(documents, config, today, rules)
+
+
 def lint_documents(
     documents: Sequence[Document], today: dt.date, config_start: Path | None = None
 ) -> LintOutcome:
-    """Lint with the configuration found from `config_start` (default: the current folder)."""
+    """Lint documents already read, with the configuration found from `config_start`."""
     from goalkit.config import ConfigError, discover
-    from goalkit.engine import lint
     from goalkit.rules import catalogue
 
     rules = catalogue().rules
@@ -61,6 +90,14 @@ def lint_documents(
         config = discover(config_start or Path.cwd(), rules)
     except ConfigError as error:
         raise LintConfigError(str(error)) from None
+    return _lint(documents, config, today, rules)
+
+
+def _lint(
+    documents: Sequence[Document], config: Config, today: dt.date, rules: Sequence[Rule]
+) -> LintOutcome:
+    from goalkit.engine import lint
+
     result = lint(list(documents), config, today, rules=rules)
     ran = tuple(rule for rule in result.rules if rule.code in result.enabled)
     return LintOutcome(tuple(result.diagnostics), tuple(result.suppressions), ran)

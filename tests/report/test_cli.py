@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -127,3 +128,14 @@ def test_an_empty_folder_gives_an_empty_site_and_a_warning(tmp_path: Path) -> No
     assert text(page.find("p", class_="missing")) == (
         "No goal files (*.md) were found in the paths given."
     )
+
+
+def test_files_the_configuration_excludes_stay_off_the_site(tmp_path: Path) -> None:
+    goals = tmp_path / "goals"
+    shutil.copytree(REPOSITORY / FIXTURES / "mixed", goals)
+    (goals / "goalkit.toml").write_text('exclude = ["broken.md"]\n')
+    with working_directory(goals):
+        result = CliRunner().invoke(main, ["report", ".", "-o", "../site", "--today", "2026-11-20"])
+    assert result.exit_code == 0, result.stderr
+    pages = sorted(path.name for path in (tmp_path / "site" / "goals").iterdir())
+    assert pages == ["alice.html", "team.html"]
