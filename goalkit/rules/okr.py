@@ -107,8 +107,9 @@ def _range(low: int, high: int) -> str:
         "none gets done; fewer than the minimum usually means the real priorities live "
         "somewhere else. Objectives are counted per owner and cycle across every file, because "
         "splitting a quarter over several files does not make it smaller. Only `type: okr` "
-        "files with an `owner` and a `cycle` count; drafts and dropped files do not. The "
-        "finding stands on the first objective of the first file and lists the files."
+        "files with a `cycle` count; drafts and dropped files do not. A file without an `owner` "
+        "is counted on its own, for too many objectives only. The finding stands on the first objective of the first file "
+        "and lists the files."
     ),
     example="""\
 ---
@@ -158,12 +159,17 @@ def objective_count(goal_set: GoalSet, context: Context) -> Iterator[Finding]:
         cycle = document.cycle
         if not _is_live_okr(document) or cycle is None:
             continue
-        for owner in dict.fromkeys(owner.strip() for owner in document.owners if owner.strip()):
+        owners = [owner.strip() for owner in document.owners if owner.strip()]
+        # A file without an owner (GK002) cannot join anyone's count, but its own objectives
+        # are still too many or too few for whoever ends up owning it.
+        for owner in dict.fromkeys(owners or [_ownerless(document)]):
             groups.setdefault((owner, cycle.start, cycle.end), []).append(document)
     for (owner, _, _), documents in sorted(groups.items()):
         documents.sort(key=lambda d: d.path.as_posix())
         count = sum(len(d.objectives) for d in documents)
-        if low <= count <= high:
+        ownerless = owner.startswith(OWNERLESS)
+        # Too few is unknowable without an owner (their other files may hold the rest).
+        if low <= count <= high or (ownerless and count < low):
             continue
         first = next((d for d in documents if d.objectives), documents[0])
         span = first.objectives[0].span if first.objectives else _document_span(first)
@@ -171,15 +177,25 @@ def objective_count(goal_set: GoalSet, context: Context) -> Iterator[Finding]:
         where = f"in {files}" if len(documents) == 1 else f"across {files}"
         advice = "focus on fewer" if count > high else "name what matters most"
         label = next(d.cycle.label for d in documents if d.cycle is not None)
+        who = "This file, which has no owner," if ownerless else owner
+        place = "" if ownerless else f" {where}"
         yield Finding(
             span=span,
             message=(
-                f"{owner} has {plural(count, 'objective')} in {label} {where}; "
+                f"{who} has {plural(count, 'objective')} in {label}{place}; "
                 f"aim for {_range(low, high)}"
             ),
             hint=f"{advice.capitalize()}: keep {_range(low, high)} objectives per owner and cycle",
             document=first,
         )
+
+
+OWNERLESS = "\0"
+"""Sorts before every name; followed by the path, so each ownerless file is its own group."""
+
+
+def _ownerless(document: Document) -> str:
+    return OWNERLESS + document.path.as_posix()
 
 
 def _document_span(document: Document) -> Span:

@@ -20,6 +20,7 @@ WEAK = "freelance/weak-goals.md"
 
 # What a coach would say about weak-goals.md, line by line.
 WEAK_FINDINGS = {
+    (12, "OKR101"),                  # seven objectives in one quarter
     (14, "OKR103"), (14, "OKR105"),  # Write blog posts: an activity, and no number
     (15, "OKR103"), (15, "OKR105"),  # Attend networking events
     (16, "OKR103"),                  # Post on LinkedIn more
