@@ -74,6 +74,30 @@ def test_workflow_uses_the_official_actions_pinned_to_a_major_version() -> None:
     assert pages["with"]["path"] == "site"
 
 
+def check_jsonschema(schema: str, document: Path) -> subprocess.CompletedProcess[str]:
+    """check-jsonschema with the schema it ships for `schema` (SchemaStore's), offline."""
+    command = [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(document)]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+def test_workflow_validates_against_the_github_workflow_schema(tmp_path: Path) -> None:
+    run = check_jsonschema("vendor.github-workflows", WORKFLOW)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "ok -- validation done" in run.stdout
+    # The same check on a workflow with a misspelt key fails: it is not a formality.
+    broken = tmp_path / "goalkit.yml"
+    broken.write_text(WORKFLOW.read_text("utf-8").replace("runs-on:", "runs_on:", 1), "utf-8")
+    assert check_jsonschema("vendor.github-workflows", broken).returncode == 1
+
+
+def test_gitlab_example_validates_against_the_gitlab_ci_schema(tmp_path: Path) -> None:
+    (gitlab,) = (block for block in fenced_blocks("yaml") if block.startswith("goalkit:"))
+    pipeline = tmp_path / ".gitlab-ci.yml"
+    pipeline.write_text(gitlab, encoding="utf-8")
+    run = check_jsonschema("vendor.gitlab-ci", pipeline)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
 def goalkit_commands(job: str) -> list[list[str]]:
     """The workflow's `goalkit …` lines with its variables filled in, as the runner would."""
     variables = {"$GOALS": workflow()["env"]["GOALS"]}
