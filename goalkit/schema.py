@@ -2,7 +2,8 @@
 
 It mirrors what `goalkit.parse` accepts, in the canonical spelling the docs use, so an editor
 that knows the schema offers every key with its description and flags a bad value as it is
-typed. Unknown keys stay allowed: the linter, not the schema, decides what to say about them.
+typed. Unknown keys stay allowed: the linter, not the schema, decides what to say about them;
+its GK007 (unknown-field) takes the known keys from `PROPERTIES`, so the two never disagree.
 """
 
 from __future__ import annotations
