@@ -176,6 +176,22 @@ def test_the_gitlab_example_writes_the_junit_report_it_declares(tmp_path: Path) 
     assert {suite.get("name", "").split("/")[0] for suite in root} == {"goals"}
 
 
+def test_the_editor_command_lints_an_unsaved_buffer_within_its_goal_set(tmp_path: Path) -> None:
+    (line,) = (block.strip() for block in fenced_blocks("sh") if "--stdin-filename" in block)
+    shutil.copytree(ROOT / "sample-goals", tmp_path / "goals")
+    weak = (ROOT / "sample-goals" / "freelance" / "weak-goals.md").read_text(encoding="utf-8")
+    # Unsaved: the buffer supports a goal that exists only on disk, beside it.
+    buffer = weak.replace("supports: marketing-masterplan", "supports: freelance/2026-Q4-okrs#O1")
+    command = [sys.executable, "-m", "goalkit", *shlex.split(line)[1:]]
+    run = subprocess.run(command, cwd=tmp_path, input=buffer, capture_output=True, text=True)
+    assert run.returncode == 1, run.stderr
+    findings = [row for row in run.stdout.splitlines() if not row.startswith("  hint:")]
+    assert findings and all(re.match(r"goals/q4\.md:\d+:\d+: [A-Z]+\d+ ", row) for row in findings)
+    assert any(" OKR105 " in row for row in findings)
+    assert not any(" GK005 " in row for row in findings), "the reference resolves in the set"
+    assert not (tmp_path / "goals" / "q4.md").exists()
+
+
 GOALKIT = shutil.which("goalkit")
 
 
