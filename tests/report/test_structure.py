@@ -360,3 +360,24 @@ def test_smart_goals_of_every_measure_kind(tmp_path: Path, goal: str, measure: s
     assert text(page.find("section", class_="smart").find(class_="measure")) == measure
     card = soup(output / "index.html").find("a", href=f"goals/{goal}.html").find_parent("li")
     assert text(card.find(class_="measure")) == measure
+
+
+@pytest.mark.parametrize(
+    ("today", "elapsed", "status"),
+    [
+        ("2026-09-01", "0% (starts 2026-10-01)", "not started"),
+        ("2026-12-30", "99% (1 day left)", "at risk"),
+        ("2027-01-15", "100% (ended)", "at risk"),
+    ],
+)
+def test_time_elapsed_before_during_and_after_a_cycle(
+    tmp_path: Path, today: str, elapsed: str, status: str
+) -> None:
+    from tests.report.helpers import FIXTURES, build
+
+    output = tmp_path / "site"
+    assert build(FIXTURES / "mixed", "-o", output, today=today).exit_code == 0
+    row = soup(output / "index.html").find("table", class_="cycles").tbody.tr
+    cells = [text(cell) for cell in row(["th", "td"])]
+    assert cells[2] == elapsed
+    assert cells[0].endswith(f", {status}")
