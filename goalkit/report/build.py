@@ -95,6 +95,9 @@ def plan_report(
     files = [OutputFile(page.path, render_page(page)) for page in pages]
     files += [OutputFile(name, static(name)) for name in STATIC_FILES]
     files.append(OutputFile("data.json", lambda: data_json(site)))
+    if options.base_url is not None:
+        sitemap = _sitemap(options.base_url, [page.path for page in pages])
+        files.append(OutputFile("sitemap.xml", lambda: sitemap))
     files += [
         OutputFile(goal.badge, lambda goal=goal: goal_badge(goal).encode("utf-8"))
         for goal in site.goals
@@ -122,6 +125,21 @@ def write_report(
     except OSError as error:
         where = error.filename or options.output
         raise ReportError(f"cannot write the site: {where}: {error.strerror}") from None
+
+
+def _sitemap(base_url: str, paths: Sequence[str]) -> bytes:
+    """A sitemap of every page, for a site published at `base_url` (sitemaps.org 0.9)."""
+    from xml.sax.saxutils import escape
+
+    entries = "".join(
+        f"  <url><loc>{escape(_canonical(base_url, path) or '')}</loc></url>\n"
+        for path in sorted(paths)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</urlset>\n"
+    ).encode()
 
 
 def _canonical(base_url: str | None, path: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ElementTree
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -305,6 +306,20 @@ def test_base_url_gives_canonical_links_only(tmp_path: Path) -> None:
     assert page.find("a", string="Overview")["href"] == "../index.html"
     badge_code = page.find("section", class_="badge-section").code
     assert text(badge_code) == "![progress](https://example.org/goals/badges/team.svg)"
+    sitemap = ElementTree.fromstring((output / "sitemap.xml").read_bytes())
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locations = [element.text for element in sitemap.iter(f"{namespace}loc")]
+    assert locations[:3] == [
+        "https://example.org/goals/alignment.html",
+        "https://example.org/goals/cycles/2026-q4.html",
+        "https://example.org/goals/findings.html",
+    ]
+    assert "https://example.org/goals/" in locations
+    assert len(locations) == len(list(output.rglob("*.html")))
+
+
+def test_no_sitemap_without_a_base_url(mixed_site: Path) -> None:
+    assert not (mixed_site / "sitemap.xml").exists()
 
 
 def test_findings_page_counts_suppression_debt_per_cycle(tmp_path: Path) -> None:
