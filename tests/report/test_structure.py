@@ -77,6 +77,12 @@ def test_no_external_requests_and_only_relative_links(sample_site: Path, page: s
     assert document.find("link", rel="stylesheet")["href"] == "../" * page.count("/") + "style.css"
 
 
+def test_ids_are_unique_on_every_page(sample_site: Path) -> None:
+    for page in sorted(sample_site.rglob("*.html")):
+        ids = [element["id"] for element in soup(page).find_all(id=True)]
+        assert len(ids) == len(set(ids)), page
+
+
 def test_every_internal_link_resolves(sample_site: Path) -> None:
     for page in sorted(sample_site.rglob("*.html")):
         document = soup(page)
