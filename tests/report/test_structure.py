@@ -168,8 +168,8 @@ def test_goal_page_shows_key_results_from_baseline_to_target(sample_site: Path) 
         row["id"]: [text(cell) for cell in row.find_all(["th", "td"], recursive=False)]
         for row in objective.tbody("tr")
     }
-    assert rows["o2-kr1"][1:] == ["$800 → to $850 → of target $920", "0.42", "—"]
-    assert rows["o2-kr3"][1:] == ["done", "1.00", "—"]
+    assert rows["o2-kr1"][1:] == ["$800 → to $850 → of target $920", "0.42 at risk", "—"]
+    assert rows["o2-kr3"][1:] == ["done", "1.00 done", "—"]
     kr1 = document.find("tr", id="o1-kr1")
     assert text(kr1.find_all("td")[-1]) == "6/10"
     initiatives = kr1.find("ul", class_="initiatives")("li")
