@@ -186,7 +186,7 @@ def _read_stdin(name: Path, config: Config) -> tuple[list[Document], list[Path]]
     from goalkit.parse.source import decode
     from goalkit.workspace import collect_files
 
-    data = click.get_binary_stream("stdin").read(config.max_file_size + 1)
+    data = sys.stdin.buffer.read(config.max_file_size + 1)
     [named] = collect_files([name])
     if len(data) > config.max_file_size:
         message = f"input is over the {config.max_file_size:,}-byte limit"
