@@ -151,7 +151,9 @@ def test_overview_screenshot(site: Path, browser_context, tmp_path: Path) -> Non
     page.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    ("scheme", "width"), [("light", 1280), ("dark", 1280), ("light", 390)], ids=str
+)
 @pytest.mark.parametrize(
     "path",
     [
@@ -166,11 +168,12 @@ def test_overview_screenshot(site: Path, browser_context, tmp_path: Path) -> Non
     ],
 )
 def test_no_serious_accessibility_violations(
-    site: Path, browser_context, path: str, scheme: str
+    site: Path, browser_context, path: str, scheme: str, width: int
 ) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     page = browser_context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(color_scheme=scheme)
     page.goto((site / path).as_uri())
     results = Axe().run(page)
