@@ -108,8 +108,9 @@ def _range(low: int, high: int) -> str:
         "somewhere else. Objectives are counted per owner and cycle across every file, because "
         "splitting a quarter over several files does not make it smaller. Only `type: okr` "
         "files with a `cycle` count; drafts and dropped files do not. A file without an `owner` "
-        "is counted on its own, for too many objectives only. The finding stands on the first objective of the first file "
-        "and lists the files."
+        "is counted on its own, for too many objectives only. The finding stands on the first "
+        "objective of the first file being linted (so a pre-commit run on any one of them "
+        "reports it) and lists the files."
     ),
     example="""\
 ---
@@ -171,7 +172,12 @@ def objective_count(goal_set: GoalSet, context: Context) -> Iterator[Finding]:
         # Too few is unknowable without an owner (their other files may hold the rest).
         if low <= count <= high or (ownerless and count < low):
             continue
-        first = next((d for d in documents if d.objectives), documents[0])
+        # Pre-commit names only the changed files: the finding must stand on one of them, or a
+        # commit that adds the sixth objective in a later file would pass.
+        first = next(
+            (d for d in documents if d.objectives and context.is_reported(d)),
+            next((d for d in documents if d.objectives), documents[0]),
+        )
         span = first.objectives[0].span if first.objectives else _document_span(first)
         files = ", ".join(d.path.as_posix() for d in documents)
         where = f"in {files}" if len(documents) == 1 else f"across {files}"

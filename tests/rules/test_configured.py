@@ -77,3 +77,16 @@ def test_inline_suppression_silences_one_practice_rule_on_one_line(tmp_path: Pat
     )
     (tmp_path / "goalkit.toml").write_text('select = ["OKR105"]\n', encoding="utf-8")
     assert [(line, code) for _, line, code, _ in _lint(tmp_path)] == [(12, "OKR105")]
+
+
+def test_objective_count_lands_on_the_file_being_reported(tmp_path: Path) -> None:
+    """Pre-commit names only the changed file; the owner's count must still be reported there."""
+    for name in ("a-marketing.md", "b-business.md"):
+        shutil.copy(CASES / "OKR101" / "split" / name, tmp_path / name)
+    (tmp_path / "goalkit.toml").write_text(
+        'select = ["OKR101"]\n\n[rules.OKR101]\nmax = 3\n', encoding="utf-8"
+    )
+    documents = load_documents([tmp_path])
+    for reported in ("a-marketing.md", "b-business.md"):
+        result = lint(documents, discover(tmp_path), TODAY, report_paths=[tmp_path / reported])
+        assert [(Path(d.path).name, d.code) for d in result.diagnostics] == [(reported, "OKR101")]
