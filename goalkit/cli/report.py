@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -45,6 +46,13 @@ class ReportFailed(click.ClickException):
 @click.option(
     "--force", is_flag=True, help="Write into a non-empty folder that holds no goalkit site."
 )
+@click.option(
+    "--history/--no-history",
+    default=True,
+    show_default=True,
+    help="Read the goal files' git history for progress-over-time charts, forecasts and the "
+    "history lint rules (files outside git have none).",
+)
 def command(
     paths: tuple[Path, ...],
     output: Path,
@@ -53,6 +61,7 @@ def command(
     base_url: str | None,
     title: str,
     force: bool,
+    history: bool,
 ) -> None:
     """Build a static progress site from goal files: overview, a page per goal file, alignment,
     owners, cycles, lint findings, data.json and badges.
@@ -74,11 +83,12 @@ def command(
         force=force,
     )
     try:
-        documents, lint = read_and_lint(inputs, options.today)
+        documents, lint = read_and_lint(inputs, options.today, with_history=history)
     except LintConfigError as error:
         raise ReportFailed(f"configuration error: {error}") from None
     if not documents:
         click.echo("goalkit: warning: no goal files (*.md) found", err=True)
+    options = dataclasses.replace(options, history=lint.history)
     try:
         plan = plan_report(documents, lint, options)
         if sys.stderr.isatty():

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from goalkit.diagnostics import Diagnostic
 from goalkit.model import Document
@@ -45,6 +45,8 @@ class LintOutcome:
     suppressions: tuple[SuppressionRecord, ...] = ()
     rules: tuple[Rule, ...] = ()
     """The rules that ran, whose criteria make each file's quality summary."""
+    history: Any = None
+    """The git history read for the history rules and pages (`goalkit.history`), else None."""
 
 
 class LintConfigError(Exception):
@@ -52,7 +54,10 @@ class LintConfigError(Exception):
 
 
 def read_and_lint(
-    paths: Sequence[Path], today: dt.date, config_start: Path | None = None
+    paths: Sequence[Path],
+    today: dt.date,
+    config_start: Path | None = None,
+    with_history: bool = False,
 ) -> tuple[list[Document], LintOutcome]:
     """The goal files under `paths` that the configuration admits, parsed, and their lint.
 
@@ -75,7 +80,20 @@ def read_and_lint(
         for goal in collect_files(list(paths))
         if in_goal_set(config, goal.path)
     ]
-    return documents, _lint(documents, config, today, rules)
+    history = _history(documents) if with_history else None
+    return documents, _lint(documents, config, today, rules, history)
+
+
+def _history(documents: Sequence[Document]) -> Any:
+    """The git history of the documents inside a git work tree (None when there are none)."""
+    from goalkit.workspace import find_git_top
+
+    inside = [d for d in documents if find_git_top(d.path) is not None]
+    if not inside:
+        return None
+    from goalkit.history import read_history
+
+    return read_history([d.path for d in inside], {d.path: d.id for d in inside})
 
 
 def lint_documents(
@@ -94,10 +112,14 @@ def lint_documents(
 
 
 def _lint(
-    documents: Sequence[Document], config: Config, today: dt.date, rules: Sequence[Rule]
+    documents: Sequence[Document],
+    config: Config,
+    today: dt.date,
+    rules: Sequence[Rule],
+    history: Any = None,
 ) -> LintOutcome:
     from goalkit.engine import lint
 
-    result = lint(list(documents), config, today, rules=rules)
+    result = lint(list(documents), config, today, rules=rules, history=history)
     ran = tuple(rule for rule in result.rules if rule.code in result.enabled)
-    return LintOutcome(tuple(result.diagnostics), tuple(result.suppressions), ran)
+    return LintOutcome(tuple(result.diagnostics), tuple(result.suppressions), ran, history)

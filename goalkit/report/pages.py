@@ -73,13 +73,22 @@ def findings_pages(inputs: BuildInputs) -> Iterable[Page]:
 
 
 def goal_pages(inputs: BuildInputs) -> Iterable[Page]:
+    from goalkit.report.history_charts import goal_history
+
     for goal in inputs.site.goals:
-        yield Page(goal.page, "goal.html", goal.title, {"goal": goal})
+        context = {"goal": goal, "history": goal_history(inputs, goal)}
+        yield Page(goal.page, "goal.html", goal.title, context)
 
 
 def owner_pages(inputs: BuildInputs) -> Iterable[Page]:
     for owner in inputs.site.owners:
         yield Page(owner.page, "owner.html", owner.name, {"owner": owner})
+
+
+def retrospective_pages(inputs: BuildInputs) -> Iterable[Page]:
+    from goalkit.report.history_charts import retrospective_pages
+
+    return retrospective_pages(inputs)
 
 
 def cycle_pages(inputs: BuildInputs) -> Iterable[Page]:
@@ -95,5 +104,6 @@ PAGE_BUILDERS: list[PageBuilder] = [
     goal_pages,
     owner_pages,
     cycle_pages,
+    retrospective_pages,
 ]
 """Every page kind of the site, in build order."""
