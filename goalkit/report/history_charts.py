@@ -305,6 +305,8 @@ def goal_history(inputs: BuildInputs, goal: GoalView) -> GoalHistory | None:
     from goalkit.goalset import GoalSet
     from goalkit.history.timeline import document_timelines
 
+    if inputs.history is None:
+        return None  # no git history was read (outside git, or `--no-history`)
     document = next(
         (d for d in inputs.documents if d.id == goal.id and d.path.as_posix() == goal.path), None
     )
@@ -315,7 +317,7 @@ def goal_history(inputs: BuildInputs, goal: GoalView) -> GoalHistory | None:
         return None
     start, end = period
     today = inputs.today
-    file_history = inputs.history.for_document(document) if inputs.history else None
+    file_history = inputs.history.for_document(document)
     timelines = document_timelines(document, file_history, today, since=start)
     if not any(timeline.points for timeline in timelines):
         return None

@@ -13,9 +13,7 @@ from conftest import FIXTURES, Journal
 from goalkit.history import read_history
 from goalkit.loading import load_documents
 from goalkit.report import ReportOptions, plan_report, write_report
-from goalkit.report.history_charts import retrospective_pages
 from goalkit.report.lint import LintOutcome
-from goalkit.report.pages import PAGE_BUILDERS
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +52,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     options = ReportOptions(
         output=output,
         today=TODAY,
-        page_builders=[*PAGE_BUILDERS, retrospective_pages],
         history=read_history([d.path for d in documents]),
     )
     write_report(plan_report(documents, LintOutcome(), options), options)

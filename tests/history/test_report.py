@@ -15,9 +15,9 @@ from goalkit.history import read_history
 from goalkit.history.retrospective import closed_cycles, retrospective
 from goalkit.loading import load_documents
 from goalkit.report import ReportOptions, plan_report, write_report
-from goalkit.report.history_charts import goal_history, retrospective_pages
+from goalkit.report.history_charts import goal_history
 from goalkit.report.lint import LintOutcome
-from goalkit.report.pages import PAGE_BUILDERS, BuildInputs
+from goalkit.report.pages import BuildInputs
 from goalkit.report.render import make_environment
 
 TODAY = dt.date(2026, 11, 20)
@@ -82,7 +82,6 @@ def test_retrospective_page(journal: Journal, tmp_path: Path) -> None:
     options = ReportOptions(
         output=tmp_path / "site",
         today=TODAY,
-        page_builders=[*PAGE_BUILDERS, retrospective_pages],
         history=read_history([d.path for d in documents]),
     )
     write_report(plan_report(documents, LintOutcome(), options), options)
