@@ -89,13 +89,30 @@ def test_retrospective_page_renders(site: Path, browser) -> None:  # type: ignor
     page.close()
 
 
+def test_goal_page_charts_are_drawn(site: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto((site / "goals" / "okrs-2026-q4.html").as_uri())
+    charts = page.locator("svg.history-chart")
+    assert charts.count() == 4  # O1, then KR1, KR2, KR3
+    box = charts.nth(1).bounding_box()
+    assert box is not None and box["width"] >= 300 and box["height"] >= 120
+    line = page.locator("#o1-kr1-history polyline.actual")
+    assert line.evaluate("l => l.getTotalLength()") > 50
+    stroke = line.evaluate("l => getComputedStyle(l).stroke")
+    assert stroke == "rgb(11, 87, 208)"  # var(--link), from the stylesheet
+    forecast = page.locator("#o1-kr1-history line.forecast")
+    assert forecast.evaluate("l => getComputedStyle(l).strokeDasharray") == "5px, 4px"
+    page.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_violations(site: Path, browser, scheme: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("path", ["retrospectives/2026-q3.html", "goals/okrs-2026-q4.html"])
+def test_no_serious_accessibility_violations(site: Path, browser, scheme: str, path: str) -> None:  # type: ignore[no-untyped-def]
     from axe_playwright_python.sync_playwright import Axe
 
     page = browser.new_page()
     page.emulate_media(color_scheme=scheme)
-    page.goto((site / "retrospectives" / "2026-q3.html").as_uri())
+    page.goto((site / path).as_uri())
     results = Axe().run(page)
     serious = [
         f"{violation['id']} ({violation['impact']}): "

@@ -143,3 +143,28 @@ def test_goal_history_partial(journal: Journal, story: dict[str, str]) -> None:
     rows = kr1.select("details table tbody tr")
     assert len(rows) == 6 and rows[0].td.get_text() == "1,200"
     assert figures[0].details is None  # the objective chart has no table of its own
+
+
+def test_report_cli_history_switch(journal: Journal, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from goalkit.cli import main
+
+    _quarters(journal)
+    built = {}
+    for flag in ("--history", "--no-history"):
+        output = tmp_path / flag.strip("-")
+        arguments = ["report", str(journal.root / "okrs"), "-o", str(output), "--today",
+                     "2026-11-20", flag]  # fmt: skip
+        result = CliRunner().invoke(main, arguments, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        built[flag] = BeautifulSoup(
+            (output / "goals" / "okrs-2026-q4.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        cycle = BeautifulSoup(
+            (output / "cycles" / "2026-q3.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        link = cycle.select_one('a[href$="retrospectives/2026-q3.html"]')
+        assert link is not None and (output / "retrospectives" / "2026-q3.html").is_file()
+    assert built["--history"].select_one("#history-heading") is not None
+    assert built["--no-history"].select_one("#history-heading") is None
