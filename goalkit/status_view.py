@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from goalkit.goalset import GoalSet
 from goalkit.model import (
@@ -33,6 +35,9 @@ from goalkit.scoring import (
     pace_status,
     score_band,
 )
+
+if TYPE_CHECKING:
+    from goalkit.forecast import Forecast
 
 BAR_WIDTH = 10
 NO_OWNER = "(no owner)"
@@ -83,7 +88,13 @@ class _Group:
         return (self.owner == NO_OWNER, self.owner.lower(), start, self.label)
 
 
-def render_status(documents: Sequence[Document], today: dt.date) -> StatusView:
+def render_status(
+    documents: Sequence[Document],
+    today: dt.date,
+    forecasts: Mapping[tuple[Path, str], Forecast] | None = None,
+) -> StatusView:
+    """`forecasts` (by document path and `O1.KR2`, or `goal` for a SMART goal) are shown after
+    each key result's score when given (`goalkit.history.view.status_forecasts`)."""
     view = StatusView()
     shown = []
     for document in documents:
@@ -106,7 +117,8 @@ def render_status(documents: Sequence[Document], today: dt.date) -> StatusView:
         view.lines.append(_group_heading(group, today))
         members = sorted(groups[group], key=lambda d: (d.type.value, d.id))
         for document in members:
-            view.lines.extend(_document_lines(document, group, goal_set, today))
+            lines = _document_lines(document, group, goal_set, today)
+            view.lines.extend(_with_forecasts(lines, document, forecasts or {}))
     if not view.lines and not view.errors:
         view.lines.append([("No goal files found.", "dim")])
     return view
@@ -160,6 +172,30 @@ def _document_lines(
         for key_result in objective.key_results:
             lines.append(_key_result_line(key_result))
     return lines
+
+
+def _with_forecasts(
+    lines: list[list[Segment]],
+    document: Document,
+    forecasts: Mapping[tuple[Path, str], Forecast],
+) -> list[list[Segment]]:
+    """Each key result's line (and a SMART goal's detail line) followed by its forecast."""
+    if not forecasts:
+        return lines
+    wanted = {
+        _key_result_line(kr)[0][0]: f"{objective.id}.{kr.id}"
+        for objective in document.objectives
+        for kr in objective.key_results
+    }
+    shown = []
+    for index, line in enumerate(lines):
+        key = "goal" if document.smart is not None and index == 1 else wanted.get(line[0][0])
+        forecast = forecasts.get((document.path, key)) if key and line else None
+        if forecast is not None and forecast.score is not None:
+            style = STATUS_STYLES.get(forecast.status, "dim")
+            line = [*line, (f"  forecast {forecast.score:.2f} {forecast.status.value}", style)]
+        shown.append(line)
+    return shown
 
 
 def _key_result_line(key_result: KeyResult) -> list[Segment]:
