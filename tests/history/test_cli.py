@@ -150,3 +150,21 @@ def test_status_forecasts(journal: Journal, story: dict[str, str]) -> None:
         "O1.KR2": "forecast 0.84 at risk",
     }
     assert status_forecasts([document], read_history([path]), dt.date(2027, 1, 5)) == {}
+
+
+def test_status_shows_forecasts_from_history(journal: Journal, story: dict[str, str]) -> None:
+    arguments = ["status", "okrs", "--today", "2026-11-10", "--no-color"]
+    with_history = _goalkit(journal.root, *arguments)
+    assert (with_history.returncode, with_history.stderr) == (0, "")
+    assert with_history.stdout.splitlines()[3:6] == [
+        "      KR1 Grow newsletter subscribers from 1,200 to 1,800  1,200 → 1,600 / 1,800  0.67"
+        "  forecast 1.00 on track",
+        "      KR2 Publish 6 long-form case studies  2 / 6 long-form case studies  0.33"
+        "  forecast 0.84 at risk",
+        "      KR3 Launch a referral programme  [x]  1.00",
+    ]
+    without = _goalkit(journal.root, *arguments, "--no-history")
+    assert "forecast" not in without.stdout
+    assert without.stdout.splitlines()[3] == (
+        "      KR1 Grow newsletter subscribers from 1,200 to 1,800  1,200 → 1,600 / 1,800  0.67"
+    )
