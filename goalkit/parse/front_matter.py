@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from goalkit.model import Attribute, Problem, ProblemKind, Span
-from goalkit.parse.yaml_values import RECOVERABLE_ERRORS, GoalLoader
+from goalkit.parse.yaml_values import RECOVERABLE_ERRORS, DiagnosingLoader, GoalLoader
 
 BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 """python-frontmatter's boundary (a line of three or more dashes), without its `\\s*`, which
@@ -65,13 +65,16 @@ def _read_yaml(yaml_text: str, first_line: int) -> tuple[dict[str, Attribute], t
             first_line + start.line, start.column + 1, first_line + end.line, end.column + 1
         )
 
-    loader = GoalLoader(yaml_text)
     try:
-        node = loader.get_single_node()
+        node, data = _compose(yaml_text, GoalLoader)
         if node is None:
             return {}, ()
-        data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as error:
+    except yaml.MarkedYAMLError as fast_error:
+        try:
+            _compose(yaml_text, DiagnosingLoader)
+            error = fast_error
+        except yaml.MarkedYAMLError as diagnosed:
+            error = diagnosed
         mark = error.problem_mark or error.context_mark
         span = span_of(mark) if mark is not None else Span(first_line)
         message = f"front-matter is not valid YAML: {error.problem or error.context}"
@@ -79,11 +82,9 @@ def _read_yaml(yaml_text: str, first_line: int) -> tuple[dict[str, Attribute], t
             context_line = first_line + error.context_mark.line
             message += f" ({error.context} that starts on line {context_line})"
         return {}, (Problem(ProblemKind.FRONT_MATTER_SYNTAX, message, span),)
-    except RECOVERABLE_ERRORS as error:
-        message = f"front-matter is not valid YAML: {error}"
+    except RECOVERABLE_ERRORS as other_error:
+        message = f"front-matter is not valid YAML: {other_error}"
         return {}, (Problem(ProblemKind.FRONT_MATTER_SYNTAX, message, Span(first_line)),)
-    finally:
-        loader.dispose()
     if not isinstance(data, dict):
         kind = type(data).__name__ if data is not None else "empty"
         message = f"front-matter must be a mapping of keys to values, not {_describe(kind)}"
@@ -116,6 +117,15 @@ def _read_yaml(yaml_text: str, first_line: int) -> tuple[dict[str, Attribute], t
             else (),
         )
     return attributes, tuple(problems)
+
+
+def _compose(yaml_text: str, loader_class: type[Any]) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(yaml_text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 def _describe(kind: str) -> str:

@@ -16,17 +16,28 @@ RECOVERABLE_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError)
 """What reading user-written YAML may raise; anything else is a bug in goalkit."""
 
 
-class GoalLoader(yaml.SafeLoader):
-    """`yaml.SafeLoader`, except that impossible dates are kept as the text written."""
+class _ForgivingDates:
+    """Keeps an impossible date as the text written, for the field reader to point at."""
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
         try:
-            return super().construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]
+            return super().construct_yaml_timestamp(node)  # type: ignore[misc]
         except ValueError:
-            return self.construct_scalar(node)  # type: ignore[arg-type]
+            return self.construct_scalar(node)  # type: ignore[attr-defined]
 
 
-GoalLoader.add_constructor("tag:yaml.org,2002:timestamp", GoalLoader.construct_yaml_timestamp)
+class GoalLoader(_ForgivingDates, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader on libyaml where PyYAML was built with it: about eight times faster
+    on front-matter than the pure-Python one, with the same nodes and marks."""
+
+
+class DiagnosingLoader(_ForgivingDates, yaml.SafeLoader):
+    """The pure-Python safe loader, read again only for broken YAML: its messages say what it
+    found (`expected ',' or ']', but got ':'`) where libyaml's do not."""
+
+
+for _loader in (GoalLoader, DiagnosingLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _loader.construct_yaml_timestamp)
 
 
 PLAIN_INTEGER = re.compile(r"[-+]?(?:0|[1-9]\d*)")
