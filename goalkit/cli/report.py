@@ -73,7 +73,7 @@ def command(
     from goalkit.report import ReportError, ReportOptions, plan_report, write_report
     from goalkit.report.lint import LintConfigError, read_and_lint
 
-    inputs = list(paths) or [Path(".")]
+    inputs = list(paths)
     options = ReportOptions(
         output=output,
         today=resolve_today(today),

@@ -61,27 +61,30 @@ def read_and_lint(
 ) -> tuple[list[Document], LintOutcome]:
     """The goal files under `paths` that the configuration admits, parsed, and their lint.
 
-    The configuration is the one `goalkit lint` finds from `config_start` (default: the current
-    folder); its `include`/`exclude` and `max-file-size` apply, so a file kept out of the lint is
-    kept off the site too.
+    Files are chosen and configured exactly as `goalkit lint` chooses them: the configuration
+    found from `config_start` (default: the current folder), else the one of the first path; no
+    paths means the configured `include`; `include`/`exclude` and `max-file-size` apply, so a
+    file kept out of the lint is kept off the site too. When paths are named, the rest of the
+    goal set is read for the cross-file rules, and only the named files make the site.
     """
-    from goalkit.config import ConfigError, discover, in_goal_set
+    from goalkit.config import ConfigError, discover, select_files
     from goalkit.parse import parse_file
     from goalkit.rules import catalogue
-    from goalkit.workspace import collect_files
 
     rules = catalogue().rules
     try:
         config = discover(config_start or Path.cwd(), rules)
+        if config.path is None and paths:
+            config = discover(paths[0], rules)
     except ConfigError as error:
         raise LintConfigError(str(error)) from None
-    documents = [
-        parse_file(goal.path, goal.id, config.max_file_size)
-        for goal in collect_files(list(paths))
-        if in_goal_set(config, goal.path)
-    ]
+    selection = select_files(config, paths)
+    shown = [parse_file(goal.path, goal.id, config.max_file_size) for goal in selection.reported]
+    context = [parse_file(goal.path, goal.id, config.max_file_size) for goal in selection.context]
+    documents = [*shown, *context]
     history = _history(documents) if with_history else None
-    return documents, _lint(documents, config, today, rules, history)
+    report_paths = None if selection.report_all else [document.path for document in shown]
+    return shown, _lint(documents, config, today, rules, history, report_paths)
 
 
 def _history(documents: Sequence[Document]) -> Any:
@@ -117,9 +120,12 @@ def _lint(
     today: dt.date,
     rules: Sequence[Rule],
     history: Any = None,
+    report_paths: Sequence[Path] | None = None,
 ) -> LintOutcome:
     from goalkit.engine import lint
 
-    result = lint(list(documents), config, today, rules=rules, history=history)
+    result = lint(
+        list(documents), config, today, rules=rules, history=history, report_paths=report_paths
+    )
     ran = tuple(rule for rule in result.rules if rule.code in result.enabled)
     return LintOutcome(tuple(result.diagnostics), tuple(result.suppressions), ran, history)
