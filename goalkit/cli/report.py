@@ -66,7 +66,8 @@ def command(
     """Build a static progress site from goal files: overview, a page per goal file, alignment,
     owners, cycles, lint findings, data.json and badges.
 
-    PATHS are goal files or folders (walked for *.md); the default is the current folder. Goal
+    PATHS are goal files or folders (walked for *.md); the default is the configured include,
+    else the current folder; named files are linted with the rest of their goal set. Goal
     files that cannot be read appear on the site as errors; the rest of the site is built.
     Exit status 0 when the site was written (lint findings do not fail it), 2 on usage errors.
     """
