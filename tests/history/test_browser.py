@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,27 +13,16 @@ from goalkit.history import read_history
 from goalkit.loading import load_documents
 from goalkit.report import ReportOptions, plan_report, write_report
 from goalkit.report.lint import LintOutcome
+from tests.report.browser import CHROMIUM, CHROMIUM_FLAGS, browser_skip_reason
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 TODAY = dt.date(2026, 11, 10)
-
-
-def _skip_reason() -> str | None:
-    if not Path(CHROMIUM).is_file():
-        return "no Chromium at /usr/bin/chromium (Debian's `chromium` package; .ci/run installs it)"
-    try:
-        import axe_playwright_python  # noqa: F401
-        import playwright  # noqa: F401
-    except ImportError:
-        return "playwright and axe-playwright-python are not installed (pip install -e '.[test]')"
-    return None
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    reason = _skip_reason()
+    reason = browser_skip_reason()
     if reason:
         pytest.skip(reason)
     journal = Journal(tmp_path_factory.mktemp("journal") / "goals")
@@ -68,7 +56,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
             str(profile),
             executable_path=CHROMIUM,
             headless=True,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+            args=CHROMIUM_FLAGS,
             viewport={"width": 1280, "height": 900},
         )
         try:

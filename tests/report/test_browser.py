@@ -4,7 +4,6 @@ no request leaves the site, and axe-core finds no serious or critical accessibil
 
 from __future__ import annotations
 
-import shutil
 import struct
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,38 +11,17 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.report.browser import CHROMIUM, CHROMIUM_FLAGS, browser_skip_reason
 from tests.report.helpers import FIXTURES, SAMPLE_GOALS, build
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 GOAL_PAGE = "goals/freelance-2026-q4-okrs.html"
-
-
-def _skip_reason() -> str | None:
-    if not Path(CHROMIUM).is_file():
-        return "no Chromium at /usr/bin/chromium (Debian's `chromium` package; .ci/run installs it)"
-    try:
-        import axe_playwright_python  # noqa: F401
-        import playwright  # noqa: F401
-    except ImportError:
-        return "playwright and axe-playwright-python are not installed (pip install -e '.[test]')"
-    return None
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    reason = _skip_reason()
+    reason = browser_skip_reason()
     if reason:
         pytest.skip(reason)
     output = tmp_path_factory.mktemp("browser") / "site"
