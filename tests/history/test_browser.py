@@ -13,7 +13,7 @@ from goalkit.history import read_history
 from goalkit.loading import load_documents
 from goalkit.report import ReportOptions, plan_report, write_report
 from goalkit.report.lint import LintOutcome
-from tests.report.browser import CHROMIUM, CHROMIUM_FLAGS, browser_skip_reason
+from tests.report.browser import browser_skip_reason, chromium_context
 
 pytestmark = pytest.mark.browser
 
@@ -48,21 +48,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_FLAGS,
-            viewport={"width": 1280, "height": 900},
-        )
-        try:
-            yield context
-        finally:
-            context.close()
+    with chromium_context(tmp_path_factory.mktemp("chromium-profile")) as context:
+        yield context
 
 
 def test_retrospective_page_renders(site: Path, browser) -> None:  # type: ignore[no-untyped-def]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -30,3 +33,22 @@ def browser_skip_reason() -> str | None:
     except ImportError:
         return "playwright and axe-playwright-python are not installed (pip install -e '.[test]')"
     return None
+
+
+@contextmanager
+def chromium_context(profile: Path) -> Iterator[Any]:
+    """A Playwright browser context on Debian's Chromium, with a fresh profile folder."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            viewport={"width": 1280, "height": 900},
+        )
+        try:
+            yield context
+        finally:
+            context.close()
